@@ -1,0 +1,38 @@
+import { Module } from '@nestjs/common';
+import type { DynamicModule } from '@nestjs/common';
+import type { AppConfig } from './core/config/app-config.js';
+import { ConfigModule } from './core/config/config.module.js';
+import { DatabaseModule } from './core/database/database.module.js';
+import { LoggingModule } from './core/logging/logging.module.js';
+import { AuthModule } from './core/auth/auth.module.js';
+import { AccessModule } from './core/access/access.module.js';
+import { AuditModule } from './core/audit/audit.module.js';
+import { HealthController } from './core/health/health.controller.js';
+import { OrganizationsModule } from './modules/organizations/organizations.module.js';
+import { AccountsModule } from './modules/accounts/accounts.module.js';
+import { CoalitionsModule } from './modules/coalitions/coalitions.module.js';
+import { WorkingGroupsModule } from './modules/working-groups/working-groups.module.js';
+import { DemoModule } from './modules/demo/demo.module.js';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggingModule.forRoot(config),
+        DatabaseModule,
+        AuditModule,
+        AuthModule,
+        AccessModule,
+        OrganizationsModule,
+        AccountsModule,
+        CoalitionsModule,
+        WorkingGroupsModule,
+        DemoModule,
+      ],
+      controllers: [HealthController],
+    };
+  }
+}

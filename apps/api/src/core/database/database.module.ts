@@ -1,0 +1,65 @@
+import { Inject, Injectable, Module } from '@nestjs/common';
+import type { OnApplicationShutdown } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { APP_CONFIG } from '../config/config.module.js';
+import type { AppConfig } from '../config/app-config.js';
+import { startEmbeddedPostgres } from './embedded-postgres.js';
+import type { EmbeddedPostgres } from './embedded-postgres.js';
+import { MIGRATIONS } from './migrations/index.js';
+
+/** Holds the embedded PostgreSQL when DATABASE_URL is not set, and stops it after the pool closes. */
+@Injectable()
+export class DatabaseServer implements OnApplicationShutdown {
+  private embedded: EmbeddedPostgres | null = null;
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  async url(): Promise<string> {
+    if (this.config.databaseUrl) return this.config.databaseUrl;
+    this.embedded ??= await startEmbeddedPostgres(this.config.dataDir === ':memory:' ? null : this.config.dataDir);
+    return this.embedded.url;
+  }
+
+  get isEmbedded(): boolean {
+    return this.embedded !== null;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    // The DataSource hook may run before or after this one; closing twice is guarded.
+    if (this.embedded) await this.embedded.stop().catch(() => undefined);
+  }
+}
+
+@Module({
+  providers: [DatabaseServer],
+  exports: [DatabaseServer],
+})
+class DatabaseServerModule {}
+
+/**
+ * TypeORM on PostgreSQL (DATABASE_URL) or the embedded PGlite. Migrations run at start;
+ * `synchronize` is never used.
+ */
+@Module({
+  imports: [
+    TypeOrmModule.forRootAsync({
+      imports: [DatabaseServerModule],
+      inject: [DatabaseServer],
+      useFactory: async (server: DatabaseServer) => ({
+        type: 'postgres' as const,
+        url: await server.url(),
+        autoLoadEntities: true,
+        migrations: MIGRATIONS,
+        migrationsRun: true,
+        migrationsTransactionMode: 'each' as const,
+        synchronize: false,
+        uuidExtension: 'pgcrypto' as const,
+        extra: { max: server.isEmbedded ? 8 : 20 },
+        logging: ['error' as const],
+      }),
+    }),
+    DatabaseServerModule,
+  ],
+  exports: [DatabaseServerModule],
+})
+export class DatabaseModule {}

@@ -1,0 +1,4 @@
+import { InitialPlatform1764300000000 } from './1764300000000-initial-platform.js';
+
+/** Every migration, oldest first. Add new ones at the end; never edit one that has landed. */
+export const MIGRATIONS = [InitialPlatform1764300000000];

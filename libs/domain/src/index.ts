@@ -1,0 +1,5 @@
+export * from './roles.js';
+export * from './focus-areas.js';
+export * from './password-policy.js';
+export * from './permissions.js';
+export * from './slug.js';

@@ -1,0 +1,38 @@
+/** Every error code the API can answer with, on REST and on sockets. */
+export const ERROR_CODES = [
+  'VALIDATION_FAILED',
+  'UNAUTHENTICATED',
+  'TOKEN_EXPIRED',
+  'INVALID_CREDENTIALS',
+  'ACCOUNT_DISABLED',
+  'SESSION_REVOKED',
+  'REFRESH_TOKEN_REUSED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'INVITE_EXPIRED',
+  'INVITE_USED',
+  'LAST_ADMIN',
+  'LAST_COORDINATOR',
+  'PAYLOAD_TOO_LARGE',
+  'RATE_LIMITED',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface FieldError {
+  /** Dotted path of the offending field, e.g. "organization.country"; empty for the whole body. */
+  path: string;
+  message: string;
+}
+
+export interface ErrorBody {
+  error: {
+    code: ErrorCode;
+    message: string;
+    fields?: FieldError[];
+    /** Seconds until a rate-limited request may be retried. */
+    retryAfter?: number;
+    requestId?: string;
+  };
+}

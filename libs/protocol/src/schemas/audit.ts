@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE } from '../limits.js';
+
+export const AUDIT_ACTIONS = [
+  'auth.login',
+  'auth.login-failed',
+  'auth.logout',
+  'auth.refresh-reuse',
+  'auth.password-changed',
+  'session.revoked',
+  'user.registered',
+  'user.disabled',
+  'user.enabled',
+  'user.role-changed',
+  'org.created',
+  'org.updated',
+  'org.invite-created',
+  'org.invite-revoked',
+  'org.invite-accepted',
+  'coalition.created',
+  'coalition.updated',
+  'coalition.invite-created',
+  'coalition.invite-revoked',
+  'coalition.invite-accepted',
+  'coalition.role-changed',
+  'coalition.org-removed',
+  'coalition.org-left',
+  'working-group.created',
+  'working-group.updated',
+  'working-group.deleted',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export const auditQuerySchema = z
+  .object({
+    action: z.enum(AUDIT_ACTIONS).optional(),
+    actorUserId: z.uuid().optional(),
+    since: z.iso.datetime({ offset: true }).optional(),
+    until: z.iso.datetime({ offset: true }).optional(),
+    limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
+    cursor: z.string().regex(/^\d+$/).optional(),
+  })
+  .strict();
+export type AuditQuery = z.infer<typeof auditQuerySchema>;
+
+export interface AuditEntryDto {
+  id: string;
+  occurredAt: string;
+  action: AuditAction;
+  actor: { userId: string | null; name: string | null; organizationId: string | null } | null;
+  organizationId: string | null;
+  coalitionId: string | null;
+  targetType: string | null;
+  targetId: string | null;
+  ip: string | null;
+  details: Record<string, unknown>;
+}
