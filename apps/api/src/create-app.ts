@@ -45,7 +45,9 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
 
   const openApi = new DocumentBuilder()
     .setTitle('Coalesce API')
-    .setDescription('REST API of Coalesce, the coordination workspace for anti-trafficking coalitions.')
+    .setDescription(
+      'REST API of Coalesce, the coordination workspace for anti-trafficking coalitions.',
+    )
     .setVersion('1')
     .addBearerAuth()
     .build();
@@ -62,7 +64,8 @@ function serveWebApp(app: NestExpressApplication, dir: string): void {
   app.useStaticAssets(dir, { index: false, maxAge: '1h' });
   const index = join(dir, 'index.html');
   app.use((req: express.Request, res: express.Response, next: express.NextFunction) => {
-    if (req.method !== 'GET' || req.path.startsWith('/api') || req.path.startsWith('/socket.io')) return next();
+    if (req.method !== 'GET' || req.path.startsWith('/api') || req.path.startsWith('/socket.io'))
+      return next();
     res.sendFile(index);
   });
 }

@@ -49,7 +49,10 @@ describe('accounts and sessions', () => {
     expect(meAfter.status).toBe(401);
     expect((meAfter.body as ErrorBody).error.code).toBe('SESSION_REVOKED');
 
-    const audit = await t.db.query("SELECT action FROM audit_log WHERE actor_user_id = $1 AND action = 'auth.refresh-reuse'", [bob.me.id]);
+    const audit = await t.db.query(
+      "SELECT action FROM audit_log WHERE actor_user_id = $1 AND action = 'auth.refresh-reuse'",
+      [bob.me.id],
+    );
     expect(audit).toHaveLength(1);
   });
 
@@ -85,11 +88,27 @@ describe('accounts and sessions', () => {
   });
 
   it('answers bad input with 400 and field details, and unknown fields are rejected', async () => {
-    const res = await t.client().post<ErrorBody>('/auth/register', { email: 'not-an-email', name: '', password: 'short', organization: { name: 'X', country: 'USA' }, admin: true });
+    const res = await t
+      .client()
+      .post<ErrorBody>('/auth/register', {
+        email: 'not-an-email',
+        name: '',
+        password: 'short',
+        organization: { name: 'X', country: 'USA' },
+        admin: true,
+      });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('VALIDATION_FAILED');
     const paths = res.body.error.fields!.map((f) => f.path);
-    expect(paths).toEqual(expect.arrayContaining(['email', 'name', 'admin', 'organization.country', 'organization.name']));
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        'email',
+        'name',
+        'admin',
+        'organization.country',
+        'organization.name',
+      ]),
+    );
     const users = await t.db.query('SELECT count(*)::int AS n FROM users');
     const orgs = await t.db.query("SELECT count(*)::int AS n FROM organizations WHERE name = 'X'");
     expect(orgs[0].n).toBe(0);
@@ -104,13 +123,21 @@ describe('accounts and sessions', () => {
       organization: { name: 'Pw org', country: 'US' },
     });
     expect(res.status).toBe(400);
-    expect(res.body.error.fields).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'password' })]));
+    expect(res.body.error.fields).toEqual(
+      expect.arrayContaining([expect.objectContaining({ path: 'password' })]),
+    );
   });
 
   it('rejects malformed JSON with 400 and oversized bodies with 413', async () => {
-    const bad = await t.client().request<ErrorBody>('POST', '/auth/login', '{"email":', { 'content-type': 'application/json' });
+    const bad = await t
+      .client()
+      .request<ErrorBody>('POST', '/auth/login', '{"email":', {
+        'content-type': 'application/json',
+      });
     expect(bad.status).toBe(400);
-    const huge = await t.client().post<ErrorBody>('/auth/login', { email: 'a@b.org', password: 'x'.repeat(2 * 1024 * 1024) });
+    const huge = await t
+      .client()
+      .post<ErrorBody>('/auth/login', { email: 'a@b.org', password: 'x'.repeat(2 * 1024 * 1024) });
     expect(huge.status).toBe(413);
     expect(huge.body.error.code).toBe('PAYLOAD_TOO_LARGE');
   });
@@ -119,7 +146,8 @@ describe('accounts and sessions', () => {
     const erin = await signUpOrg(t, 'erin');
     const attacker = t.client();
     const statuses: number[] = [];
-    for (let i = 0; i < 7; i += 1) statuses.push((await attacker.login(erin.email, `wrong-password-${i}`)).status);
+    for (let i = 0; i < 7; i += 1)
+      statuses.push((await attacker.login(erin.email, `wrong-password-${i}`)).status);
     expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
     const limited = await attacker.login(erin.email, PASSWORD);
     expect(limited.status).toBe(429);

@@ -5,7 +5,10 @@ export const PASSWORD_MAX_LENGTH = 128;
  * Returns the reasons a password is refused, empty when it is acceptable.
  * Follows NIST SP 800-63B / OWASP ASVS: length over composition, no trivially guessable values.
  */
-export function passwordProblems(password: string, context: { email?: string; name?: string } = {}): string[] {
+export function passwordProblems(
+  password: string,
+  context: { email?: string; name?: string } = {},
+): string[] {
   const problems: string[] = [];
   if (password.length < PASSWORD_MIN_LENGTH) {
     problems.push(`Use at least ${PASSWORD_MIN_LENGTH} characters.`);
@@ -27,4 +30,12 @@ export function passwordProblems(password: string, context: { email?: string; na
   return problems;
 }
 
-const COMMON_PASSWORDS = ['password', 'qwerty', '123456', 'letmein', 'welcome', 'iloveyou', 'admin123'];
+const COMMON_PASSWORDS = [
+  'password',
+  'qwerty',
+  '123456',
+  'letmein',
+  'welcome',
+  'iloveyou',
+  'admin123',
+];

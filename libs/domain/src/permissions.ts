@@ -60,7 +60,10 @@ const COORDINATOR_ONLY: ReadonlySet<CoalitionAction> = new Set([
 const WRITERS: ReadonlySet<CoalitionRole> = new Set(['coordinator', 'member']);
 
 /** The single rule table for coalition actions; the API's AccessPolicy applies it. */
-export function decideCoalitionAction(actor: CoalitionActor, action: CoalitionAction): AccessDecision {
+export function decideCoalitionAction(
+  actor: CoalitionActor,
+  action: CoalitionAction,
+): AccessDecision {
   const { coalitionRole, orgRole } = actor;
   if (coalitionRole === null) return 'not-found';
   if (action === 'coalition.view') return 'allow';

@@ -14,7 +14,12 @@ export class ApiClient {
 
   constructor(readonly baseUrl: string) {}
 
-  async request<T = unknown>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse<T>> {
+  async request<T = unknown>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<ApiResponse<T>> {
     const h: Record<string, string> = { ...headers };
     if (body !== undefined) h['content-type'] = 'application/json';
     if (this.token) h.authorization = `Bearer ${this.token}`;
@@ -66,7 +71,8 @@ export class ApiClient {
 
   async me(): Promise<MeDto> {
     const res = await this.get<MeDto>('/me');
-    if (res.status !== 200) throw new Error(`GET /me answered ${res.status}: ${JSON.stringify(res.body)}`);
+    if (res.status !== 200)
+      throw new Error(`GET /me answered ${res.status}: ${JSON.stringify(res.body)}`);
     return res.body;
   }
 }

@@ -1,4 +1,5 @@
-import type { AuthTokens, CoalitionDto, CoalitionRole, InviteDto, MeDto } from '@coalesce/protocol';
+import type { CoalitionRole } from '@coalesce/domain';
+import type { AuthTokens, CoalitionDto, InviteDto, MeDto } from '@coalesce/protocol';
 import type { ApiClient } from './api-client.js';
 import type { TestApp } from './test-app.js';
 
@@ -20,36 +21,68 @@ export async function signUpOrg(t: TestApp, label = 'org'): Promise<Actor> {
     email,
     name: `Person ${counter}`,
     password: PASSWORD,
-    organization: { name: `${label} Organization ${counter} ${Date.now()}`, country: 'US', focusAreas: ['policy-advocacy'] },
+    organization: {
+      name: `${label} Organization ${counter} ${Date.now()}`,
+      country: 'US',
+      focusAreas: ['policy-advocacy'],
+    },
   });
-  if (res.status !== 201) throw new Error(`register answered ${res.status}: ${JSON.stringify(res.body)}`);
+  if (res.status !== 201)
+    throw new Error(`register answered ${res.status}: ${JSON.stringify(res.body)}`);
   client.token = res.body.accessToken;
   return { client, me: await client.me(), email };
 }
 
 /** An org admin invites a colleague, who signs up with the invitation. */
-export async function addColleague(t: TestApp, admin: Actor, role: 'admin' | 'member' = 'member'): Promise<Actor> {
+export async function addColleague(
+  t: TestApp,
+  admin: Actor,
+  role: 'admin' | 'member' = 'member',
+): Promise<Actor> {
   const invite = await admin.client.post<InviteDto>('/organizations/current/invites', { role });
-  if (invite.status !== 201) throw new Error(`invite answered ${invite.status}: ${JSON.stringify(invite.body)}`);
+  if (invite.status !== 201)
+    throw new Error(`invite answered ${invite.status}: ${JSON.stringify(invite.body)}`);
   counter += 1;
   const email = `colleague-${counter}-${Date.now()}@example.org`;
   const client = t.client();
-  const res = await client.post<AuthTokens>('/auth/register', { email, name: `Colleague ${counter}`, password: PASSWORD, inviteToken: invite.body.token });
-  if (res.status !== 201) throw new Error(`register with invite answered ${res.status}: ${JSON.stringify(res.body)}`);
+  const res = await client.post<AuthTokens>('/auth/register', {
+    email,
+    name: `Colleague ${counter}`,
+    password: PASSWORD,
+    inviteToken: invite.body.token,
+  });
+  if (res.status !== 201)
+    throw new Error(`register with invite answered ${res.status}: ${JSON.stringify(res.body)}`);
   client.token = res.body.accessToken;
   return { client, me: await client.me(), email };
 }
 
-export async function createCoalition(coordinator: Actor, name = `Coalition ${Date.now()}-${++counter}`): Promise<CoalitionDto> {
+export async function createCoalition(
+  coordinator: Actor,
+  name = `Coalition ${Date.now()}-${++counter}`,
+): Promise<CoalitionDto> {
   const res = await coordinator.client.post<CoalitionDto>('/coalitions', { name });
-  if (res.status !== 201) throw new Error(`create coalition answered ${res.status}: ${JSON.stringify(res.body)}`);
+  if (res.status !== 201)
+    throw new Error(`create coalition answered ${res.status}: ${JSON.stringify(res.body)}`);
   return res.body;
 }
 
 /** The coordinator invites `member`'s organization with `role`, and member's admin accepts. */
-export async function joinCoalition(coordinator: Actor, member: Actor, coalitionId: string, role: CoalitionRole): Promise<void> {
-  const invite = await coordinator.client.post<{ token: string }>(`/coalitions/${coalitionId}/invites`, { organizationId: member.me.organization.id, role });
-  if (invite.status !== 201) throw new Error(`coalition invite answered ${invite.status}: ${JSON.stringify(invite.body)}`);
-  const accepted = await member.client.post('/coalition-invites/accept', { token: invite.body.token });
-  if (accepted.status !== 200) throw new Error(`accept answered ${accepted.status}: ${JSON.stringify(accepted.body)}`);
+export async function joinCoalition(
+  coordinator: Actor,
+  member: Actor,
+  coalitionId: string,
+  role: CoalitionRole,
+): Promise<void> {
+  const invite = await coordinator.client.post<{ token: string }>(
+    `/coalitions/${coalitionId}/invites`,
+    { organizationId: member.me.organization.id, role },
+  );
+  if (invite.status !== 201)
+    throw new Error(`coalition invite answered ${invite.status}: ${JSON.stringify(invite.body)}`);
+  const accepted = await member.client.post('/coalition-invites/accept', {
+    token: invite.body.token,
+  });
+  if (accepted.status !== 200)
+    throw new Error(`accept answered ${accepted.status}: ${JSON.stringify(accepted.body)}`);
 }

@@ -14,7 +14,10 @@ export const emailSchema = z
 const passwordField = z.string().max(PASSWORD_MAX_LENGTH + 1);
 
 /** Adds the password policy's messages to the `password` field. */
-function checkPassword(value: { password: string; email?: string; name?: string }, ctx: z.RefinementCtx) {
+function checkPassword(
+  value: { password: string; email?: string; name?: string },
+  ctx: z.RefinementCtx,
+) {
   for (const message of passwordProblems(value.password, value)) {
     ctx.addIssue({ code: 'custom', path: ['password'], message });
   }
@@ -55,14 +58,20 @@ export type RegisterInput = z.infer<typeof registerSchema>;
 export const loginSchema = z
   .object({
     email: emailSchema,
-    password: z.string().min(1, { message: 'Password is required.' }).max(PASSWORD_MAX_LENGTH + 1),
+    password: z
+      .string()
+      .min(1, { message: 'Password is required.' })
+      .max(PASSWORD_MAX_LENGTH + 1),
   })
   .strict();
 export type LoginInput = z.infer<typeof loginSchema>;
 
 export const changePasswordSchema = z
   .object({
-    currentPassword: z.string().min(1).max(PASSWORD_MAX_LENGTH + 1),
+    currentPassword: z
+      .string()
+      .min(1)
+      .max(PASSWORD_MAX_LENGTH + 1),
     password: passwordField,
   })
   .strict()
@@ -81,7 +90,12 @@ export interface MeDto {
   name: string;
   orgRole: OrgRole;
   organization: { id: string; name: string; slug: string };
-  coalitions: Array<{ id: string; name: string; slug: string; role: import('@coalesce/domain').CoalitionRole }>;
+  coalitions: Array<{
+    id: string;
+    name: string;
+    slug: string;
+    role: import('@coalesce/domain').CoalitionRole;
+  }>;
   createdAt: string;
 }
 

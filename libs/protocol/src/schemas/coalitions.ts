@@ -61,4 +61,6 @@ export interface CoalitionInviteDto {
   token?: string;
 }
 
-export const coalitionInviteParamsSchema = z.object({ id: uuidSchema, inviteId: uuidSchema }).strict();
+export const coalitionInviteParamsSchema = z
+  .object({ id: uuidSchema, inviteId: uuidSchema })
+  .strict();

@@ -23,5 +23,7 @@ export const trimmed = (min: number, max: number, label: string) =>
   z
     .string()
     .trim()
-    .min(min, { message: min === 1 ? `${label} is required.` : `${label} needs at least ${min} characters.` })
+    .min(min, {
+      message: min === 1 ? `${label} is required.` : `${label} needs at least ${min} characters.`,
+    })
     .max(max, { message: `${label} must be at most ${max} characters.` });

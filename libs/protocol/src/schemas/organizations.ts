@@ -93,6 +93,8 @@ export const organizationSearchSchema = z
   .strict();
 export type OrganizationSearch = z.infer<typeof organizationSearchSchema>;
 
-export const memberParamsSchema = z.object({ userId: z.uuid({ message: 'Must be a UUID.' }) }).strict();
+export const memberParamsSchema = z
+  .object({ userId: z.uuid({ message: 'Must be a UUID.' }) })
+  .strict();
 
 export const inviteTokenQuerySchema = z.object({ token: z.string().min(10).max(200) }).strict();

@@ -13,13 +13,24 @@ import { AccessRepository } from './access.repository.js';
 export class AccessPolicy {
   constructor(private readonly repo: AccessRepository) {}
 
-  async decideCoalition(user: AuthUser, coalitionId: string, action: CoalitionAction): Promise<{ decision: AccessDecision; role: CoalitionRole | null }> {
+  async decideCoalition(
+    user: AuthUser,
+    coalitionId: string,
+    action: CoalitionAction,
+  ): Promise<{ decision: AccessDecision; role: CoalitionRole | null }> {
     const role = await this.repo.coalitionRole(user.organizationId, coalitionId);
-    return { decision: decideCoalitionAction({ orgRole: user.orgRole, coalitionRole: role }, action), role };
+    return {
+      decision: decideCoalitionAction({ orgRole: user.orgRole, coalitionRole: role }, action),
+      role,
+    };
   }
 
   /** Returns the caller's coalition role, or throws 404 for outsiders and 403 for too-low roles. */
-  async assertCoalition(user: AuthUser, coalitionId: string, action: CoalitionAction): Promise<CoalitionRole> {
+  async assertCoalition(
+    user: AuthUser,
+    coalitionId: string,
+    action: CoalitionAction,
+  ): Promise<CoalitionRole> {
     const { decision, role } = await this.decideCoalition(user, coalitionId, action);
     enforce(decision, 'Coalition');
     return role as CoalitionRole;
@@ -28,7 +39,11 @@ export class AccessPolicy {
   async assertOrg(user: AuthUser, organizationId: string, action: OrgAction): Promise<void> {
     const orgRole = organizationId === user.organizationId ? user.orgRole : null;
     const decision = decideOrgAction({ orgRole }, action);
-    if (decision === 'allow' && orgRole === null && !(await this.repo.organizationExists(organizationId))) {
+    if (
+      decision === 'allow' &&
+      orgRole === null &&
+      !(await this.repo.organizationExists(organizationId))
+    ) {
       throw AppError.notFound('Organization');
     }
     enforce(decision, 'Organization');

@@ -1,5 +1,10 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import type { CoalitionAction, OrgAction } from '@coalesce/domain';
 
 export const ACCESS_RULE = 'coalesce:access-rule';
@@ -32,7 +37,9 @@ export const CoalitionAccess = (action: CoalitionAction, param = 'id') =>
     ApiBearerAuth(),
     ApiUnauthorizedResponse({ description: 'Not signed in.' }),
     ApiForbiddenResponse({ description: `Your organization's role does not allow "${action}".` }),
-    ApiNotFoundResponse({ description: 'No such coalition, or your organization is not a member.' }),
+    ApiNotFoundResponse({
+      description: 'No such coalition, or your organization is not a member.',
+    }),
   );
 
 /** An organization action on the caller's own organization, or on the one in route param `param`. */

@@ -24,18 +24,33 @@ export class AccessGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
-    const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_RULE, [context.getHandler(), context.getClass()]);
+    const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_RULE, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     if (!rule) {
-      throw new Error(`Route ${context.getClass().name}.${context.getHandler().name} declares no access rule`);
+      throw new Error(
+        `Route ${context.getClass().name}.${context.getHandler().name} declares no access rule`,
+      );
     }
     if (rule.kind === 'public') return true;
     const req = context.switchToHttp().getRequest<AuthorizedRequest>();
-    const user = await this.authenticator.authenticate(Authenticator.bearer(req.headers.authorization));
+    const user = await this.authenticator.authenticate(
+      Authenticator.bearer(req.headers.authorization),
+    );
     req.user = user;
     if (rule.kind === 'coalition') {
-      req.coalitionRole = await this.policy.assertCoalition(user, idParam(req, rule.param), rule.action);
+      req.coalitionRole = await this.policy.assertCoalition(
+        user,
+        idParam(req, rule.param),
+        rule.action,
+      );
     } else if (rule.kind === 'org') {
-      await this.policy.assertOrg(user, rule.param ? idParam(req, rule.param) : user.organizationId, rule.action);
+      await this.policy.assertOrg(
+        user,
+        rule.param ? idParam(req, rule.param) : user.organizationId,
+        rule.action,
+      );
     }
     return true;
   }

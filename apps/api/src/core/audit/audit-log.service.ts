@@ -26,7 +26,9 @@ export type AuditScope = { organizationId: string } | { coalitionId: string };
 /** Writes and reads the append-only audit log. Inside a transaction, pass its manager. */
 @Injectable()
 export class AuditLogService {
-  constructor(@InjectRepository(AuditEntryEntity) private readonly entries: Repository<AuditEntryEntity>) {}
+  constructor(
+    @InjectRepository(AuditEntryEntity) private readonly entries: Repository<AuditEntryEntity>,
+  ) {}
 
   async record(record: AuditRecord, manager?: EntityManager): Promise<void> {
     const repo = manager ? manager.getRepository(AuditEntryEntity) : this.entries;
@@ -51,7 +53,8 @@ export class AuditLogService {
       .addSelect('u.name', 'actor_name')
       .orderBy('a.id', 'DESC')
       .limit(query.limit + 1);
-    if ('organizationId' in scope) qb.where('a.organization_id = :org', { org: scope.organizationId });
+    if ('organizationId' in scope)
+      qb.where('a.organization_id = :org', { org: scope.organizationId });
     else qb.where('a.coalition_id = :coalition', { coalition: scope.coalitionId });
     if (query.action) qb.andWhere('a.action = :action', { action: query.action });
     if (query.actorUserId) qb.andWhere('a.actor_user_id = :actor', { actor: query.actorUserId });
@@ -59,7 +62,12 @@ export class AuditLogService {
     if (query.until) qb.andWhere('a.occurred_at < :until', { until: query.until });
     if (query.cursor) qb.andWhere('a.id < :cursor', { cursor: query.cursor });
     const { entities, raw } = await qb.getRawAndEntities();
-    const names = new Map(raw.map((row: { a_id: string; actor_name: string | null }) => [String(row.a_id), row.actor_name]));
+    const names = new Map(
+      raw.map((row: { a_id: string; actor_name: string | null }) => [
+        String(row.a_id),
+        row.actor_name,
+      ]),
+    );
     const page = entities.slice(0, query.limit);
     return {
       items: page.map((e) => toDto(e, names.get(String(e.id)) ?? null)),
@@ -73,7 +81,10 @@ function toDto(e: AuditEntryEntity, actorName: string | null): AuditEntryDto {
     id: String(e.id),
     occurredAt: e.occurredAt.toISOString(),
     action: e.action,
-    actor: e.actorUserId || e.actorOrgId ? { userId: e.actorUserId, name: actorName, organizationId: e.actorOrgId } : null,
+    actor:
+      e.actorUserId || e.actorOrgId
+        ? { userId: e.actorUserId, name: actorName, organizationId: e.actorOrgId }
+        : null,
     organizationId: e.organizationId,
     coalitionId: e.coalitionId,
     targetType: e.targetType,

@@ -15,13 +15,19 @@ export class AuditController {
 
   @Get('coalitions/:id/audit')
   @CoalitionAccess('coalition.audit.view')
-  coalitionLog(@ValidParams(idParamSchema) p: { id: string }, @ValidQuery(auditQuerySchema) q: AuditQuery): Promise<Page<AuditEntryDto>> {
+  coalitionLog(
+    @ValidParams(idParamSchema) p: { id: string },
+    @ValidQuery(auditQuerySchema) q: AuditQuery,
+  ): Promise<Page<AuditEntryDto>> {
     return this.audit.list({ coalitionId: p.id }, q);
   }
 
   @Get('organizations/current/audit')
   @OrgAccess('org.audit.view')
-  organizationLog(@CurrentUser() user: AuthUser, @ValidQuery(auditQuerySchema) q: AuditQuery): Promise<Page<AuditEntryDto>> {
+  organizationLog(
+    @CurrentUser() user: AuthUser,
+    @ValidQuery(auditQuerySchema) q: AuditQuery,
+  ): Promise<Page<AuditEntryDto>> {
     return this.audit.list({ organizationId: user.organizationId }, q);
   }
 }

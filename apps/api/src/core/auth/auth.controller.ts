@@ -25,7 +25,11 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @Public()
-  async login(@ValidBody(loginSchema) body: LoginInput, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: Response): Promise<AuthTokens> {
+  async login(
+    @ValidBody(loginSchema) body: LoginInput,
+    @Meta() meta: RequestMeta,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<AuthTokens> {
     const { refreshToken, ...tokens } = await this.auth.login(body, meta);
     setRefreshCookie(res, refreshToken, this.config);
     return tokens;
@@ -34,7 +38,11 @@ export class AuthController {
   @Post('refresh')
   @HttpCode(200)
   @Public()
-  async refresh(@Req() req: Request, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: Response): Promise<AuthTokens> {
+  async refresh(
+    @Req() req: Request,
+    @Meta() meta: RequestMeta,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<AuthTokens> {
     try {
       const { refreshToken, ...tokens } = await this.auth.refresh(readRefreshCookie(req), meta);
       setRefreshCookie(res, refreshToken, this.config);
@@ -48,7 +56,11 @@ export class AuthController {
   @Post('logout')
   @HttpCode(204)
   @Authenticated()
-  async logout(@CurrentUser() user: AuthUser, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: Response): Promise<void> {
+  async logout(
+    @CurrentUser() user: AuthUser,
+    @Meta() meta: RequestMeta,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<void> {
     await this.auth.logout(user, meta);
     clearRefreshCookie(res, this.config);
   }
@@ -62,21 +74,32 @@ export class AuthController {
   @Delete('sessions/:id')
   @HttpCode(204)
   @Authenticated()
-  revoke(@CurrentUser() user: AuthUser, @ValidParams(idParamSchema) p: { id: string }, @Meta() meta: RequestMeta): Promise<void> {
+  revoke(
+    @CurrentUser() user: AuthUser,
+    @ValidParams(idParamSchema) p: { id: string },
+    @Meta() meta: RequestMeta,
+  ): Promise<void> {
     return this.auth.revokeSession(user, p.id, meta);
   }
 
   /** Ends every session of the caller except the current one. */
   @Delete('sessions')
   @Authenticated()
-  revokeOthers(@CurrentUser() user: AuthUser, @Meta() meta: RequestMeta): Promise<{ revoked: number }> {
+  revokeOthers(
+    @CurrentUser() user: AuthUser,
+    @Meta() meta: RequestMeta,
+  ): Promise<{ revoked: number }> {
     return this.auth.revokeOtherSessions(user, meta);
   }
 
   @Post('password')
   @HttpCode(204)
   @Authenticated()
-  changePassword(@CurrentUser() user: AuthUser, @ValidBody(changePasswordSchema) body: ChangePasswordInput, @Meta() meta: RequestMeta): Promise<void> {
+  changePassword(
+    @CurrentUser() user: AuthUser,
+    @ValidBody(changePasswordSchema) body: ChangePasswordInput,
+    @Meta() meta: RequestMeta,
+  ): Promise<void> {
     return this.auth.changePassword(user, body, meta);
   }
 }

@@ -16,7 +16,25 @@ import { UsersRepository } from './users.repository.js';
 @Module({
   imports: [TypeOrmModule.forFeature([UserEntity, SessionEntity, RefreshTokenEntity])],
   controllers: [AuthController],
-  providers: [AccessTokens, AuthService, Authenticator, LoginRateLimiter, PasswordHasher, SessionEvents, SessionsService, UsersRepository],
-  exports: [AccessTokens, AuthService, Authenticator, LoginRateLimiter, PasswordHasher, SessionEvents, SessionsService, UsersRepository],
+  providers: [
+    AccessTokens,
+    AuthService,
+    Authenticator,
+    LoginRateLimiter,
+    PasswordHasher,
+    SessionEvents,
+    SessionsService,
+    UsersRepository,
+  ],
+  exports: [
+    AccessTokens,
+    AuthService,
+    Authenticator,
+    LoginRateLimiter,
+    PasswordHasher,
+    SessionEvents,
+    SessionsService,
+    UsersRepository,
+  ],
 })
 export class AuthModule {}

@@ -29,7 +29,9 @@ export class AuthService {
   async login(input: LoginInput, meta: RequestMeta): Promise<SignedIn> {
     this.limiter.checkAttempt(meta.ip ?? 'unknown', input.email);
     const user = await this.users.findByEmailWithHash(input.email);
-    const ok = user ? await this.hasher.verify(user.passwordHash, input.password) : await this.hasher.verifyNothing(input.password);
+    const ok = user
+      ? await this.hasher.verify(user.passwordHash, input.password)
+      : await this.hasher.verifyNothing(input.password);
     if (!user || !ok) {
       this.limiter.recordFailure(input.email);
       await this.audit.record({
@@ -49,7 +51,10 @@ export class AuthService {
         ip: meta.ip,
         details: { email: input.email, reason: 'disabled' },
       });
-      throw new AppError('ACCOUNT_DISABLED', 'This account has been disabled by an administrator of your organization.');
+      throw new AppError(
+        'ACCOUNT_DISABLED',
+        'This account has been disabled by an administrator of your organization.',
+      );
     }
     this.limiter.recordSuccess(input.email);
     return this.startSession(user.id, user.organizationId, meta);
@@ -74,9 +79,15 @@ export class AuthService {
     const user = await this.users.findById(rotated.userId);
     if (!user || user.disabledAt) {
       await this.sessions.revokeAllForUser(rotated.userId, 'user-disabled');
-      throw new AppError('ACCOUNT_DISABLED', 'This account has been disabled by an administrator of your organization.');
+      throw new AppError(
+        'ACCOUNT_DISABLED',
+        'This account has been disabled by an administrator of your organization.',
+      );
     }
-    return { ...(await this.accessToken(rotated.userId, rotated.sessionId)), refreshToken: rotated.refreshToken };
+    return {
+      ...(await this.accessToken(rotated.userId, rotated.sessionId)),
+      refreshToken: rotated.refreshToken,
+    };
   }
 
   async logout(user: AuthUser, meta: RequestMeta): Promise<void> {
@@ -128,10 +139,16 @@ export class AuthService {
     return { revoked: ids.length };
   }
 
-  async changePassword(user: AuthUser, input: ChangePasswordInput, meta: RequestMeta): Promise<void> {
+  async changePassword(
+    user: AuthUser,
+    input: ChangePasswordInput,
+    meta: RequestMeta,
+  ): Promise<void> {
     const hash = await this.users.findHashById(user.id);
     if (!hash || !(await this.hasher.verify(hash, input.currentPassword))) {
-      throw AppError.validation([{ path: 'currentPassword', message: 'The current password is not correct.' }]);
+      throw AppError.validation([
+        { path: 'currentPassword', message: 'The current password is not correct.' },
+      ]);
     }
     await this.users.update(user.id, { passwordHash: await this.hasher.hash(input.password) });
     await this.sessions.revokeAllForUser(user.id, 'password-changed', user.sessionId);
@@ -145,6 +162,9 @@ export class AuthService {
   }
 
   private async accessToken(userId: string, sessionId: string): Promise<AuthTokens> {
-    return { accessToken: await this.tokens.sign({ userId, sessionId }), expiresIn: this.tokens.ttlSeconds };
+    return {
+      accessToken: await this.tokens.sign({ userId, sessionId }),
+      expiresIn: this.tokens.ttlSeconds,
+    };
   }
 }

@@ -20,11 +20,18 @@ export class Authenticator {
   async authenticate(token: string | null | undefined): Promise<AuthUser> {
     if (!token) throw new AppError('UNAUTHENTICATED', 'Sign in to continue.');
     const claims = await this.tokens.verify(token);
-    const [session, user] = await Promise.all([this.sessions.findActive(claims.sessionId), this.users.findById(claims.userId)]);
+    const [session, user] = await Promise.all([
+      this.sessions.findActive(claims.sessionId),
+      this.users.findById(claims.userId),
+    ]);
     if (!session || !user || session.userId !== user.id) {
       throw new AppError('SESSION_REVOKED', 'Your session has ended. Please sign in again.');
     }
-    if (user.disabledAt) throw new AppError('ACCOUNT_DISABLED', 'This account has been disabled by an administrator of your organization.');
+    if (user.disabledAt)
+      throw new AppError(
+        'ACCOUNT_DISABLED',
+        'This account has been disabled by an administrator of your organization.',
+      );
     return {
       id: user.id,
       email: user.email,

@@ -1,5 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { LOGIN_ATTEMPTS_PER_ACCOUNT, LOGIN_ATTEMPTS_PER_IP, LOGIN_WINDOW_SECONDS } from '@coalesce/protocol';
+import {
+  LOGIN_ATTEMPTS_PER_ACCOUNT,
+  LOGIN_ATTEMPTS_PER_IP,
+  LOGIN_WINDOW_SECONDS,
+} from '@coalesce/protocol';
 import { AppError } from '../errors/app-error.js';
 
 interface Window {
@@ -41,7 +45,11 @@ export class LoginRateLimiter {
       throw this.limited('Too many sign-in attempts from this network.', ipWindow, now);
     }
     const accountWindow = this.failuresByAccount.get(account);
-    if (accountWindow && accountWindow.resetAt > now && accountWindow.count >= this.limits.perAccount) {
+    if (
+      accountWindow &&
+      accountWindow.resetAt > now &&
+      accountWindow.count >= this.limits.perAccount
+    ) {
       throw this.limited('Too many failed sign-in attempts for this account.', accountWindow, now);
     }
   }
@@ -66,7 +74,11 @@ export class LoginRateLimiter {
 
   private limited(message: string, window: Window, now: number): AppError {
     const retryAfter = Math.max(1, Math.ceil((window.resetAt - now) / 1000));
-    return new AppError('RATE_LIMITED', `${message} Try again in ${Math.ceil(retryAfter / 60)} minute(s).`, { retryAfter });
+    return new AppError(
+      'RATE_LIMITED',
+      `${message} Try again in ${Math.ceil(retryAfter / 60)} minute(s).`,
+      { retryAfter },
+    );
   }
 
   private sweep(now: number): void {

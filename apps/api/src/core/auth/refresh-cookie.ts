@@ -16,7 +16,12 @@ export function setRefreshCookie(res: Response, token: string, config: AppConfig
 }
 
 export function clearRefreshCookie(res: Response, config: AppConfig): void {
-  res.clearCookie(REFRESH_COOKIE, { httpOnly: true, sameSite: 'strict', secure: config.isProduction, path: COOKIE_PATH });
+  res.clearCookie(REFRESH_COOKIE, {
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: config.isProduction,
+    path: COOKIE_PATH,
+  });
 }
 
 export function readRefreshCookie(req: Request): string | null {

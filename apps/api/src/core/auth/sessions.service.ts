@@ -12,7 +12,13 @@ import { hashToken, newSecretToken } from './secret-token.js';
 import { SessionEvents } from './session-events.js';
 import { AuditLogService } from '../audit/audit-log.service.js';
 
-export type RevokeReason = 'logout' | 'user-revoked' | 'refresh-reuse' | 'user-disabled' | 'password-changed' | 'admin-revoked';
+export type RevokeReason =
+  | 'logout'
+  | 'user-revoked'
+  | 'refresh-reuse'
+  | 'user-disabled'
+  | 'password-changed'
+  | 'admin-revoked';
 
 export interface RotatedSession {
   userId: string;
@@ -34,7 +40,11 @@ export class SessionsService {
     private readonly audit: AuditLogService,
   ) {}
 
-  async create(userId: string, meta: RequestMeta, manager?: EntityManager): Promise<{ sessionId: string; refreshToken: string }> {
+  async create(
+    userId: string,
+    meta: RequestMeta,
+    manager?: EntityManager,
+  ): Promise<{ sessionId: string; refreshToken: string }> {
     const run = async (m: EntityManager) => {
       const session = await m.getRepository(SessionEntity).save(
         m.getRepository(SessionEntity).create({
@@ -60,10 +70,15 @@ export class SessionsService {
         .setLock('pessimistic_write')
         .where('t.tokenHash = :hash', { hash: hashToken(refreshToken) })
         .getOne();
-      if (!token) return { error: new AppError('UNAUTHENTICATED', 'Your session has ended. Please sign in again.') };
+      if (!token)
+        return {
+          error: new AppError('UNAUTHENTICATED', 'Your session has ended. Please sign in again.'),
+        };
       const session = await m.getRepository(SessionEntity).findOneBy({ id: token.sessionId });
       if (!session || session.revokedAt || session.expiresAt <= new Date()) {
-        return { error: new AppError('SESSION_REVOKED', 'Your session has ended. Please sign in again.') };
+        return {
+          error: new AppError('SESSION_REVOKED', 'Your session has ended. Please sign in again.'),
+        };
       }
       if (token.rotatedAt) {
         await this.revokeWith(m, session.id, 'refresh-reuse');
@@ -79,18 +94,29 @@ export class SessionsService {
         );
         return {
           reused: session,
-          error: new AppError('REFRESH_TOKEN_REUSED', 'This sign-in link was used twice, so the session was ended for your safety. Please sign in again.'),
+          error: new AppError(
+            'REFRESH_TOKEN_REUSED',
+            'This sign-in link was used twice, so the session was ended for your safety. Please sign in again.',
+          ),
         };
       }
       await m.getRepository(RefreshTokenEntity).update({ id: token.id }, { rotatedAt: new Date() });
-      await m.getRepository(SessionEntity).update(
-        { id: session.id },
-        { lastUsedAt: new Date(), expiresAt: this.expiry(), ip: meta.ip ?? session.ip, userAgent: meta.userAgent ?? session.userAgent },
-      );
+      await m
+        .getRepository(SessionEntity)
+        .update(
+          { id: session.id },
+          {
+            lastUsedAt: new Date(),
+            expiresAt: this.expiry(),
+            ip: meta.ip ?? session.ip,
+            userAgent: meta.userAgent ?? session.userAgent,
+          },
+        );
       const next = await this.issueToken(m, session.id);
       return { rotated: { userId: session.userId, sessionId: session.id, refreshToken: next } };
     });
-    if (outcome.reused) this.events.revoked([outcome.reused.id], outcome.reused.userId, 'refresh-reuse');
+    if (outcome.reused)
+      this.events.revoked([outcome.reused.id], outcome.reused.userId, 'refresh-reuse');
     if (outcome.error) throw outcome.error;
     return outcome.rotated!;
   }
@@ -120,7 +146,12 @@ export class SessionsService {
   }
 
   /** Revokes every active session of a user (optionally keeping one); returns the revoked ids. */
-  async revokeAllForUser(userId: string, reason: RevokeReason, keepSessionId?: string, manager?: EntityManager): Promise<string[]> {
+  async revokeAllForUser(
+    userId: string,
+    reason: RevokeReason,
+    keepSessionId?: string,
+    manager?: EntityManager,
+  ): Promise<string[]> {
     const m = manager ?? this.sessions.manager;
     const qb = m
       .getRepository(SessionEntity)
@@ -136,8 +167,17 @@ export class SessionsService {
     return ids;
   }
 
-  private async revokeWith(m: EntityManager, sessionId: string, reason: RevokeReason): Promise<void> {
-    await m.getRepository(SessionEntity).update({ id: sessionId, revokedAt: IsNull() }, { revokedAt: new Date(), revokeReason: reason });
+  private async revokeWith(
+    m: EntityManager,
+    sessionId: string,
+    reason: RevokeReason,
+  ): Promise<void> {
+    await m
+      .getRepository(SessionEntity)
+      .update(
+        { id: sessionId, revokedAt: IsNull() },
+        { revokedAt: new Date(), revokeReason: reason },
+      );
   }
 
   private async issueToken(m: EntityManager, sessionId: string): Promise<string> {
@@ -147,7 +187,10 @@ export class SessionsService {
   }
 
   private async organizationOf(m: EntityManager, userId: string): Promise<string | null> {
-    const rows: Array<{ organization_id: string }> = await m.query('SELECT organization_id FROM users WHERE id = $1', [userId]);
+    const rows: Array<{ organization_id: string }> = await m.query(
+      'SELECT organization_id FROM users WHERE id = $1',
+      [userId],
+    );
     return rows[0]?.organization_id ?? null;
   }
 

@@ -60,7 +60,11 @@ export class UsersRepository {
       .getCount();
   }
 
-  async update(id: string, patch: Partial<Pick<UserEntity, 'orgRole' | 'disabledAt' | 'name' | 'passwordHash'>>, manager?: EntityManager): Promise<void> {
+  async update(
+    id: string,
+    patch: Partial<Pick<UserEntity, 'orgRole' | 'disabledAt' | 'name' | 'passwordHash'>>,
+    manager?: EntityManager,
+  ): Promise<void> {
     await this.repo(manager).update({ id }, patch);
   }
 

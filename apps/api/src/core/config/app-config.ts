@@ -5,27 +5,65 @@ import { z } from 'zod';
  * is written from this list. Parsed once at boot; a bad value stops the boot with a clear message.
  */
 export const CONFIG_SPEC = {
-  NODE_ENV: { default: 'development', description: '`production` enables secure cookies and refuses default secrets.' },
+  NODE_ENV: {
+    default: 'development',
+    description: '`production` enables secure cookies and refuses default secrets.',
+  },
   PORT: { default: '3000', description: 'HTTP port of the API and the web app.' },
   HOST: { default: '0.0.0.0', description: 'Interface to listen on.' },
-  DATABASE_URL: { default: '', description: 'PostgreSQL connection string. Empty: the embedded PostgreSQL (PGlite) under DATA_DIR.' },
-  DATA_DIR: { default: './.data', description: 'Where the embedded PostgreSQL keeps its files (ignored with DATABASE_URL).' },
-  REDIS_URL: { default: '', description: 'Redis for multi-node Socket.IO and presence. Empty: single process.' },
-  JWT_SECRET: { default: 'coalesce-development-secret-change-me', description: 'Secret that signs access tokens (at least 32 characters; required in production).' },
+  DATABASE_URL: {
+    default: '',
+    description:
+      'PostgreSQL connection string. Empty: the embedded PostgreSQL (PGlite) under DATA_DIR.',
+  },
+  DATA_DIR: {
+    default: './.data',
+    description: 'Where the embedded PostgreSQL keeps its files (ignored with DATABASE_URL).',
+  },
+  REDIS_URL: {
+    default: '',
+    description: 'Redis for multi-node Socket.IO and presence. Empty: single process.',
+  },
+  JWT_SECRET: {
+    default: 'coalesce-development-secret-change-me',
+    description:
+      'Secret that signs access tokens (at least 32 characters; required in production).',
+  },
   ACCESS_TOKEN_TTL_SECONDS: { default: '900', description: 'Lifetime of an access token.' },
-  REFRESH_TOKEN_TTL_DAYS: { default: '30', description: 'Lifetime of a session (refresh token family) without use.' },
-  SEED_DEMO: { default: 'true', description: 'Seed the demo coalition on first start with an empty database.' },
-  WEB_DIST_DIR: { default: '', description: 'Built web app to serve. Empty: apps/web/dist when it exists.' },
-  LOG_LEVEL: { default: 'info', description: 'pino log level (fatal, error, warn, info, debug, trace, silent).' },
-  LOG_PRETTY: { default: '', description: 'Pretty logs; default: on outside production when stdout is a terminal.' },
-  CORS_ORIGINS: { default: '', description: 'Comma-separated origins allowed to call the API from another origin (e.g. the Vite dev server).' },
+  REFRESH_TOKEN_TTL_DAYS: {
+    default: '30',
+    description: 'Lifetime of a session (refresh token family) without use.',
+  },
+  SEED_DEMO: {
+    default: 'true',
+    description: 'Seed the demo coalition on first start with an empty database.',
+  },
+  WEB_DIST_DIR: {
+    default: '',
+    description: 'Built web app to serve. Empty: apps/web/dist when it exists.',
+  },
+  LOG_LEVEL: {
+    default: 'info',
+    description: 'pino log level (fatal, error, warn, info, debug, trace, silent).',
+  },
+  LOG_PRETTY: {
+    default: '',
+    description: 'Pretty logs; default: on outside production when stdout is a terminal.',
+  },
+  CORS_ORIGINS: {
+    default: '',
+    description:
+      'Comma-separated origins allowed to call the API from another origin (e.g. the Vite dev server).',
+  },
 } as const;
 
 export type ConfigKey = keyof typeof CONFIG_SPEC;
 
 const DEFAULT_SECRET = CONFIG_SPEC.JWT_SECRET.default;
 
-const boolFlag = z.enum(['true', 'false', '1', '0', '']).transform((v) => v === 'true' || v === '1');
+const boolFlag = z
+  .enum(['true', 'false', '1', '0', ''])
+  .transform((v) => v === 'true' || v === '1');
 
 const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']),
@@ -35,7 +73,9 @@ const configSchema = z.object({
     message: 'must start with postgres:// or postgresql://',
   }),
   DATA_DIR: z.string().min(1),
-  REDIS_URL: z.string().refine((v) => v === '' || /^rediss?:\/\//.test(v), { message: 'must start with redis://' }),
+  REDIS_URL: z
+    .string()
+    .refine((v) => v === '' || /^rediss?:\/\//.test(v), { message: 'must start with redis://' }),
   JWT_SECRET: z.string().min(32, { message: 'must be at least 32 characters' }),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(86400),
   REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365),
@@ -80,9 +120,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const c = parsed.data;
   const isProduction = c.NODE_ENV === 'production';
   if (isProduction && c.JWT_SECRET === DEFAULT_SECRET) {
-    throw new ConfigError('Invalid configuration:\n  JWT_SECRET: set a secret of your own in production (the default is public).');
+    throw new ConfigError(
+      'Invalid configuration:\n  JWT_SECRET: set a secret of your own in production (the default is public).',
+    );
   }
-  const pretty = c.LOG_PRETTY === '' ? !isProduction && Boolean(process.stdout.isTTY) : ['true', '1'].includes(c.LOG_PRETTY);
+  const pretty =
+    c.LOG_PRETTY === ''
+      ? !isProduction && Boolean(process.stdout.isTTY)
+      : ['true', '1'].includes(c.LOG_PRETTY);
   return {
     env: c.NODE_ENV,
     isProduction,
@@ -98,6 +143,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     webDistDir: c.WEB_DIST_DIR || null,
     logLevel: c.LOG_LEVEL,
     logPretty: pretty,
-    corsOrigins: c.CORS_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean),
+    corsOrigins: c.CORS_ORIGINS.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
   };
 }

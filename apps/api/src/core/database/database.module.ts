@@ -16,7 +16,9 @@ export class DatabaseServer implements OnApplicationShutdown {
 
   async url(): Promise<string> {
     if (this.config.databaseUrl) return this.config.databaseUrl;
-    this.embedded ??= await startEmbeddedPostgres(this.config.dataDir === ':memory:' ? null : this.config.dataDir);
+    this.embedded ??= await startEmbeddedPostgres(
+      this.config.dataDir === ':memory:' ? null : this.config.dataDir,
+    );
     return this.embedded.url;
   }
 

@@ -1,6 +1,8 @@
 /** A message for a PostgreSQL unique violation (23505), or null when the error is something else. */
 export function uniqueViolation(error: unknown): string | null {
-  const driverError = (error as { driverError?: { code?: string; constraint?: string } })?.driverError ?? (error as { code?: string; constraint?: string });
+  const driverError =
+    (error as { driverError?: { code?: string; constraint?: string } })?.driverError ??
+    (error as { code?: string; constraint?: string });
   if (driverError?.code !== '23505') return null;
   const constraint = driverError.constraint ?? '';
   if (constraint.includes('email')) return 'An account with this email already exists.';

@@ -19,7 +19,8 @@ export class HttpErrorFilter implements ExceptionFilter {
     if (status >= 500) {
       this.logger.error({ err: exception, path: req.url }, 'Unhandled error');
     }
-    if (body.error.retryAfter !== undefined) res.setHeader('Retry-After', String(body.error.retryAfter));
+    if (body.error.retryAfter !== undefined)
+      res.setHeader('Retry-After', String(body.error.retryAfter));
     body.error.requestId = typeof req.id === 'string' ? req.id : undefined;
     res.status(status).json(body);
   }
@@ -44,7 +45,14 @@ export class HttpErrorFilter implements ExceptionFilter {
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
-      const code: ErrorCode = status === 404 ? 'NOT_FOUND' : status === 413 ? 'PAYLOAD_TOO_LARGE' : status < 500 ? 'VALIDATION_FAILED' : 'INTERNAL';
+      const code: ErrorCode =
+        status === 404
+          ? 'NOT_FOUND'
+          : status === 413
+            ? 'PAYLOAD_TOO_LARGE'
+            : status < 500
+              ? 'VALIDATION_FAILED'
+              : 'INTERNAL';
       const message = status === 404 ? 'Route not found.' : exception.message;
       return error(status, code, message);
     }
@@ -52,6 +60,10 @@ export class HttpErrorFilter implements ExceptionFilter {
   }
 }
 
-function error(status: number, code: ErrorCode, message: string): { status: number; body: ErrorBody } {
+function error(
+  status: number,
+  code: ErrorCode,
+  message: string,
+): { status: number; body: ErrorBody } {
   return { status, body: { error: { code, message } } };
 }

@@ -8,7 +8,12 @@ import { DatabaseServer } from '../database/database.module.js';
 
 export interface HealthReport {
   status: 'ok' | 'degraded';
-  database: { status: 'up' | 'down'; kind: 'postgres' | 'embedded'; latencyMs: number | null; error?: string };
+  database: {
+    status: 'up' | 'down';
+    kind: 'postgres' | 'embedded';
+    latencyMs: number | null;
+    error?: string;
+  };
   uptimeSeconds: number;
 }
 
@@ -30,14 +35,23 @@ export class HealthController {
       await withTimeout(this.db.query('SELECT 1'), 3000);
       return {
         status: 'ok',
-        database: { status: 'up', kind, latencyMs: Math.round((performance.now() - started) * 10) / 10 },
+        database: {
+          status: 'up',
+          kind,
+          latencyMs: Math.round((performance.now() - started) * 10) / 10,
+        },
         uptimeSeconds: Math.round(process.uptime()),
       };
     } catch (error) {
       res.status(HttpStatus.SERVICE_UNAVAILABLE);
       return {
         status: 'degraded',
-        database: { status: 'down', kind, latencyMs: null, error: error instanceof Error ? error.message : 'unknown' },
+        database: {
+          status: 'down',
+          kind,
+          latencyMs: null,
+          error: error instanceof Error ? error.message : 'unknown',
+        },
         uptimeSeconds: Math.round(process.uptime()),
       };
     }
@@ -45,5 +59,10 @@ export class HealthController {
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  return Promise.race([promise, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms).unref())]);
+  return Promise.race([
+    promise,
+    new Promise<T>((_, reject) =>
+      setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms).unref(),
+    ),
+  ]);
 }

@@ -3,7 +3,10 @@ import { ApiBody, ApiParam, ApiQuery } from '@nestjs/swagger';
 import { z } from 'zod';
 import { ZodValidationPipe } from './zod-validation.pipe.js';
 
-type JsonSchema = Record<string, unknown> & { properties?: Record<string, Record<string, unknown>>; required?: string[] };
+type JsonSchema = Record<string, unknown> & {
+  properties?: Record<string, Record<string, unknown>>;
+  required?: string[];
+};
 
 /** JSON Schema of a zod schema as the client sends it, for the OpenAPI document. */
 export function jsonSchemaOf(schema: z.ZodType): JsonSchema {
@@ -20,7 +23,11 @@ function methodDescriptor(target: object, key: string | symbol | undefined): Pro
 export function ValidBody(schema: z.ZodType): ParameterDecorator {
   return (target, key, index) => {
     Body(new ZodValidationPipe(schema))(target, key, index);
-    ApiBody({ schema: jsonSchemaOf(schema) as never })(target, key as string, methodDescriptor(target, key));
+    ApiBody({ schema: jsonSchemaOf(schema) as never })(
+      target,
+      key as string,
+      methodDescriptor(target, key),
+    );
   };
 }
 
@@ -30,11 +37,11 @@ export function ValidQuery(schema: z.ZodType): ParameterDecorator {
     Query(new ZodValidationPipe(schema))(target, key, index);
     const json = jsonSchemaOf(schema);
     for (const [name, property] of Object.entries(json.properties ?? {})) {
-      ApiQuery({ name, required: json.required?.includes(name) ?? false, schema: property as never })(
-        target,
-        key as string,
-        methodDescriptor(target, key),
-      );
+      ApiQuery({
+        name,
+        required: json.required?.includes(name) ?? false,
+        schema: property as never,
+      })(target, key as string, methodDescriptor(target, key));
     }
   };
 }
@@ -45,7 +52,11 @@ export function ValidParams(schema: z.ZodType): ParameterDecorator {
     Param(new ZodValidationPipe(schema))(target, key, index);
     const json = jsonSchemaOf(schema);
     for (const [name, property] of Object.entries(json.properties ?? {})) {
-      ApiParam({ name, required: true, schema: property as never })(target, key as string, methodDescriptor(target, key));
+      ApiParam({ name, required: true, schema: property as never })(
+        target,
+        key as string,
+        methodDescriptor(target, key),
+      );
     }
   };
 }

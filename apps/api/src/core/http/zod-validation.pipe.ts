@@ -17,7 +17,10 @@ export class ZodValidationPipe<S extends z.ZodType> implements PipeTransform<unk
 export function zodFieldErrors(error: z.ZodError): FieldError[] {
   return error.issues.map((issue) => {
     if (issue.code === 'unrecognized_keys') {
-      return { path: [...issue.path, ...issue.keys].map(String).join('.'), message: `Unknown field "${issue.keys.join('", "')}".` };
+      return {
+        path: [...issue.path, ...issue.keys].map(String).join('.'),
+        message: `Unknown field "${issue.keys.join('", "')}".`,
+      };
     }
     return { path: issue.path.map(String).join('.'), message: issue.message };
   });

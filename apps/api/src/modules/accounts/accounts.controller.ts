@@ -27,7 +27,11 @@ export class AccountsController {
   /** Creates an account (and a new organization, unless an invitation token is given) and signs in. */
   @Post('auth/register')
   @Public()
-  async register(@ValidBody(registerSchema) body: RegisterInput, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: Response): Promise<AuthTokens> {
+  async register(
+    @ValidBody(registerSchema) body: RegisterInput,
+    @Meta() meta: RequestMeta,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<AuthTokens> {
     const { refreshToken, ...tokens } = await this.registration.register(body, meta);
     setRefreshCookie(res, refreshToken, this.config);
     return tokens;
@@ -41,7 +45,10 @@ export class AccountsController {
 
   @Patch('me')
   @Authenticated()
-  update(@CurrentUser() user: AuthUser, @ValidBody(profileUpdateSchema) body: ProfileUpdate): Promise<MeDto> {
+  update(
+    @CurrentUser() user: AuthUser,
+    @ValidBody(profileUpdateSchema) body: ProfileUpdate,
+  ): Promise<MeDto> {
     return this.meService.rename(user, body.name);
   }
 }

@@ -32,7 +32,10 @@ export class RegistrationService {
     const passwordHash = await this.hasher.hash(input.password);
     const user = await this.db.transaction(async (m) => {
       if (await this.users.emailExists(input.email, m)) {
-        throw AppError.conflict('An account with this email already exists. Sign in instead.', 'email');
+        throw AppError.conflict(
+          'An account with this email already exists. Sign in instead.',
+          'email',
+        );
       }
       let organizationId: string;
       let orgRole: 'admin' | 'member';
@@ -47,15 +50,47 @@ export class RegistrationService {
         organizationId = org.id;
         orgRole = 'admin';
       }
-      const created = await this.users.create({ email: input.email, name: input.name, passwordHash, organizationId, orgRole }, m);
+      const created = await this.users.create(
+        { email: input.email, name: input.name, passwordHash, organizationId, orgRole },
+        m,
+      );
       const actor = { userId: created.id, organizationId };
       if (inviteId) {
         await this.invites.markAcceptedBy(inviteId, created.id, m);
-        await this.audit.record({ action: 'org.invite-accepted', actor, organizationId, target: { type: 'org-invite', id: inviteId }, ip: meta.ip, details: { role: orgRole } }, m);
+        await this.audit.record(
+          {
+            action: 'org.invite-accepted',
+            actor,
+            organizationId,
+            target: { type: 'org-invite', id: inviteId },
+            ip: meta.ip,
+            details: { role: orgRole },
+          },
+          m,
+        );
       } else {
-        await this.audit.record({ action: 'org.created', actor, organizationId, target: { type: 'organization', id: organizationId }, ip: meta.ip }, m);
+        await this.audit.record(
+          {
+            action: 'org.created',
+            actor,
+            organizationId,
+            target: { type: 'organization', id: organizationId },
+            ip: meta.ip,
+          },
+          m,
+        );
       }
-      await this.audit.record({ action: 'user.registered', actor, organizationId, target: { type: 'user', id: created.id }, ip: meta.ip, details: { orgRole } }, m);
+      await this.audit.record(
+        {
+          action: 'user.registered',
+          actor,
+          organizationId,
+          target: { type: 'user', id: created.id },
+          ip: meta.ip,
+          details: { orgRole },
+        },
+        m,
+      );
       return created;
     });
     return this.auth.startSession(user.id, user.organizationId, meta);

@@ -1,6 +1,11 @@
 import { Controller, Delete, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { coalitionInviteCreateSchema, coalitionInviteParamsSchema, idParamSchema, inviteTokenSchema } from '@coalesce/protocol';
+import {
+  coalitionInviteCreateSchema,
+  coalitionInviteParamsSchema,
+  idParamSchema,
+  inviteTokenSchema,
+} from '@coalesce/protocol';
 import type { CoalitionInviteCreate, CoalitionInviteDto } from '@coalesce/protocol';
 import { CoalitionAccess, OrgAccess } from '../../core/access/access-rule.js';
 import type { AuthUser } from '../../core/auth/auth-user.js';
@@ -36,7 +41,11 @@ export class CoalitionInvitesController {
   @Delete('coalitions/:id/invites/:inviteId')
   @HttpCode(204)
   @CoalitionAccess('coalition.members.invite')
-  revoke(@CurrentUser() user: AuthUser, @ValidParams(coalitionInviteParamsSchema) p: { id: string; inviteId: string }, @Meta() meta: RequestMeta): Promise<void> {
+  revoke(
+    @CurrentUser() user: AuthUser,
+    @ValidParams(coalitionInviteParamsSchema) p: { id: string; inviteId: string },
+    @Meta() meta: RequestMeta,
+  ): Promise<void> {
     return this.invites.revoke(user, p.id, p.inviteId, meta);
   }
 
@@ -50,14 +59,22 @@ export class CoalitionInvitesController {
   @Post('coalition-invites/accept')
   @HttpCode(200)
   @OrgAccess('org.coalition-invites.accept')
-  acceptByToken(@CurrentUser() user: AuthUser, @ValidBody(inviteTokenSchema) body: { token: string }, @Meta() meta: RequestMeta): Promise<{ coalitionId: string }> {
+  acceptByToken(
+    @CurrentUser() user: AuthUser,
+    @ValidBody(inviteTokenSchema) body: { token: string },
+    @Meta() meta: RequestMeta,
+  ): Promise<{ coalitionId: string }> {
     return this.invites.accept(user, { token: body.token }, meta);
   }
 
   @Post('coalition-invites/:id/accept')
   @HttpCode(200)
   @OrgAccess('org.coalition-invites.accept')
-  acceptById(@CurrentUser() user: AuthUser, @ValidParams(idParamSchema) p: { id: string }, @Meta() meta: RequestMeta): Promise<{ coalitionId: string }> {
+  acceptById(
+    @CurrentUser() user: AuthUser,
+    @ValidParams(idParamSchema) p: { id: string },
+    @Meta() meta: RequestMeta,
+  ): Promise<{ coalitionId: string }> {
     return this.invites.accept(user, { inviteId: p.id }, meta);
   }
 }

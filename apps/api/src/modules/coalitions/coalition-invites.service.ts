@@ -21,25 +21,43 @@ import { CoalitionMembersRepository } from './coalition-members.repository.js';
 export class CoalitionInvitesService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    @InjectRepository(CoalitionInviteEntity) private readonly invites: Repository<CoalitionInviteEntity>,
+    @InjectRepository(CoalitionInviteEntity)
+    private readonly invites: Repository<CoalitionInviteEntity>,
     private readonly members: CoalitionMembersRepository,
     private readonly orgs: OrganizationsService,
     private readonly audit: AuditLogService,
   ) {}
 
-  async create(user: AuthUser, coalitionId: string, input: CoalitionInviteCreate, meta: RequestMeta): Promise<CoalitionInviteDto> {
+  async create(
+    user: AuthUser,
+    coalitionId: string,
+    input: CoalitionInviteCreate,
+    meta: RequestMeta,
+  ): Promise<CoalitionInviteDto> {
     const org = await this.orgs.get(input.organizationId).catch(() => {
-      throw AppError.validation([{ path: 'organizationId', message: 'No organization with this id.' }]);
+      throw AppError.validation([
+        { path: 'organizationId', message: 'No organization with this id.' },
+      ]);
     });
     if (await this.members.find(coalitionId, org.id)) {
-      throw AppError.conflict(`${org.name} is already a member of this coalition.`, 'organizationId');
+      throw AppError.conflict(
+        `${org.name} is already a member of this coalition.`,
+        'organizationId',
+      );
     }
     const pending = await this.invites
       .createQueryBuilder('i')
-      .where('i.coalitionId = :coalitionId AND i.organizationId = :orgId', { coalitionId, orgId: org.id })
+      .where('i.coalitionId = :coalitionId AND i.organizationId = :orgId', {
+        coalitionId,
+        orgId: org.id,
+      })
       .andWhere('i.acceptedAt IS NULL AND i.revokedAt IS NULL AND i.expiresAt > now()')
       .getExists();
-    if (pending) throw AppError.conflict(`${org.name} already has a pending invitation. Revoke it to send a new one.`, 'organizationId');
+    if (pending)
+      throw AppError.conflict(
+        `${org.name} already has a pending invitation. Revoke it to send a new one.`,
+        'organizationId',
+      );
     const token = newSecretToken();
     const invite = await this.invites.save(
       this.invites.create({
@@ -64,7 +82,9 @@ export class CoalitionInvitesService {
   }
 
   async listForCoalition(coalitionId: string): Promise<CoalitionInviteDto[]> {
-    return this.toDtos(await this.invites.find({ where: { coalitionId }, order: { createdAt: 'DESC' }, take: 200 }));
+    return this.toDtos(
+      await this.invites.find({ where: { coalitionId }, order: { createdAt: 'DESC' }, take: 200 }),
+    );
   }
 
   /** Pending invitations addressed to the organization. */
@@ -78,8 +98,16 @@ export class CoalitionInvitesService {
     return this.toDtos(rows);
   }
 
-  async revoke(user: AuthUser, coalitionId: string, inviteId: string, meta: RequestMeta): Promise<void> {
-    const result = await this.invites.update({ id: inviteId, coalitionId, acceptedAt: IsNull(), revokedAt: IsNull() }, { revokedAt: new Date() });
+  async revoke(
+    user: AuthUser,
+    coalitionId: string,
+    inviteId: string,
+    meta: RequestMeta,
+  ): Promise<void> {
+    const result = await this.invites.update(
+      { id: inviteId, coalitionId, acceptedAt: IsNull(), revokedAt: IsNull() },
+      { revokedAt: new Date() },
+    );
     if (!result.affected) throw AppError.notFound('Pending invite');
     await this.audit.record({
       action: 'coalition.invite-revoked',
@@ -91,16 +119,28 @@ export class CoalitionInvitesService {
   }
 
   /** An admin of the invited organization accepts, by token or by invite id. Returns the coalition id. */
-  async accept(user: AuthUser, by: { token: string } | { inviteId: string }, meta: RequestMeta): Promise<{ coalitionId: string }> {
+  async accept(
+    user: AuthUser,
+    by: { token: string } | { inviteId: string },
+    meta: RequestMeta,
+  ): Promise<{ coalitionId: string }> {
     return this.db.transaction(async (m) => {
       const invite = await this.findForAccept(m, by);
-      if (!invite || invite.revokedAt || invite.organizationId !== user.organizationId) throw AppError.notFound('Invitation');
-      if (invite.acceptedAt) throw new AppError('INVITE_USED', 'This invitation has already been used.');
-      if (invite.expiresAt <= new Date()) throw new AppError('INVITE_EXPIRED', 'This invitation has expired. Ask the coordinator for a new one.');
+      if (!invite || invite.revokedAt || invite.organizationId !== user.organizationId)
+        throw AppError.notFound('Invitation');
+      if (invite.acceptedAt)
+        throw new AppError('INVITE_USED', 'This invitation has already been used.');
+      if (invite.expiresAt <= new Date())
+        throw new AppError(
+          'INVITE_EXPIRED',
+          'This invitation has expired. Ask the coordinator for a new one.',
+        );
       if (await this.members.find(invite.coalitionId, invite.organizationId, m)) {
         throw AppError.conflict('Your organization is already a member of this coalition.');
       }
-      await m.getRepository(CoalitionInviteEntity).update({ id: invite.id }, { acceptedAt: new Date(), acceptedByUserId: user.id });
+      await m
+        .getRepository(CoalitionInviteEntity)
+        .update({ id: invite.id }, { acceptedAt: new Date(), acceptedByUserId: user.id });
       await this.members.add(invite.coalitionId, invite.organizationId, invite.role, m);
       await this.audit.record(
         {
@@ -118,8 +158,14 @@ export class CoalitionInvitesService {
     });
   }
 
-  private findForAccept(m: EntityManager, by: { token: string } | { inviteId: string }): Promise<CoalitionInviteEntity | null> {
-    const qb = m.getRepository(CoalitionInviteEntity).createQueryBuilder('i').setLock('pessimistic_write');
+  private findForAccept(
+    m: EntityManager,
+    by: { token: string } | { inviteId: string },
+  ): Promise<CoalitionInviteEntity | null> {
+    const qb = m
+      .getRepository(CoalitionInviteEntity)
+      .createQueryBuilder('i')
+      .setLock('pessimistic_write');
     if ('token' in by) qb.where('i.tokenHash = :hash', { hash: hashToken(by.token) });
     else qb.where('i.id = :id', { id: by.inviteId });
     return qb.getOne();
@@ -129,7 +175,11 @@ export class CoalitionInvitesService {
     const orgs = await this.orgs.byIds([...new Set(invites.map((i) => i.organizationId))]);
     const coalitionIds = [...new Set(invites.map((i) => i.coalitionId))];
     const coalitions = coalitionIds.length
-      ? await this.db.getRepository(CoalitionEntity).createQueryBuilder('c').where('c.id IN (:...ids)', { ids: coalitionIds }).getMany()
+      ? await this.db
+          .getRepository(CoalitionEntity)
+          .createQueryBuilder('c')
+          .where('c.id IN (:...ids)', { ids: coalitionIds })
+          .getMany()
       : [];
     const names = new Map(coalitions.map((c) => [c.id, c.name]));
     return invites.map((i) => ({

@@ -1,6 +1,10 @@
 import { Controller, Delete, Get, HttpCode, Patch, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { coalitionMemberParamsSchema, coalitionMemberRoleSchema, idParamSchema } from '@coalesce/protocol';
+import {
+  coalitionMemberParamsSchema,
+  coalitionMemberRoleSchema,
+  idParamSchema,
+} from '@coalesce/protocol';
 import type { CoalitionMemberDto } from '@coalesce/protocol';
 import type { CoalitionRole } from '@coalesce/domain';
 import { CoalitionAccess } from '../../core/access/access-rule.js';
@@ -39,7 +43,11 @@ export class CoalitionMembersController {
   @Delete('members/:orgId')
   @HttpCode(204)
   @CoalitionAccess('coalition.members.remove')
-  remove(@CurrentUser() user: AuthUser, @ValidParams(coalitionMemberParamsSchema) p: MemberParams, @Meta() meta: RequestMeta): Promise<void> {
+  remove(
+    @CurrentUser() user: AuthUser,
+    @ValidParams(coalitionMemberParamsSchema) p: MemberParams,
+    @Meta() meta: RequestMeta,
+  ): Promise<void> {
     return this.membership.remove(user, p.id, p.orgId, meta);
   }
 
@@ -47,7 +55,11 @@ export class CoalitionMembersController {
   @Post('leave')
   @HttpCode(204)
   @CoalitionAccess('coalition.leave')
-  leave(@CurrentUser() user: AuthUser, @ValidParams(idParamSchema) p: { id: string }, @Meta() meta: RequestMeta): Promise<void> {
+  leave(
+    @CurrentUser() user: AuthUser,
+    @ValidParams(idParamSchema) p: { id: string },
+    @Meta() meta: RequestMeta,
+  ): Promise<void> {
     return this.membership.leave(user, p.id, meta);
   }
 }

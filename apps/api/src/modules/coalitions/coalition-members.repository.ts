@@ -8,14 +8,28 @@ import { CoalitionMemberEntity } from './coalition-member.entity.js';
 /** Membership rows of coalitions, with the organization fields the UI shows. */
 @Injectable()
 export class CoalitionMembersRepository {
-  constructor(@InjectRepository(CoalitionMemberEntity) private readonly members: Repository<CoalitionMemberEntity>) {}
+  constructor(
+    @InjectRepository(CoalitionMemberEntity)
+    private readonly members: Repository<CoalitionMemberEntity>,
+  ) {}
 
-  find(coalitionId: string, organizationId: string, manager?: EntityManager): Promise<CoalitionMemberEntity | null> {
+  find(
+    coalitionId: string,
+    organizationId: string,
+    manager?: EntityManager,
+  ): Promise<CoalitionMemberEntity | null> {
     return this.repo(manager).findOneBy({ coalitionId, organizationId });
   }
 
   async list(coalitionId: string): Promise<CoalitionMemberDto[]> {
-    const rows: Array<{ id: string; name: string; slug: string; country: string; role: CoalitionRole; joined_at: Date }> = await this.members.query(
+    const rows: Array<{
+      id: string;
+      name: string;
+      slug: string;
+      country: string;
+      role: CoalitionRole;
+      joined_at: Date;
+    }> = await this.members.query(
       `SELECT o.id, o.name, o.slug, o.country, m.role, m.joined_at
          FROM coalition_members m JOIN organizations o ON o.id = m.organization_id
         WHERE m.coalition_id = $1
@@ -37,12 +51,26 @@ export class CoalitionMembersRepository {
     return this.repo(manager).countBy({ coalitionId, role });
   }
 
-  async add(coalitionId: string, organizationId: string, role: CoalitionRole, manager: EntityManager): Promise<void> {
-    await manager.getRepository(CoalitionMemberEntity).insert({ coalitionId, organizationId, role });
+  async add(
+    coalitionId: string,
+    organizationId: string,
+    role: CoalitionRole,
+    manager: EntityManager,
+  ): Promise<void> {
+    await manager
+      .getRepository(CoalitionMemberEntity)
+      .insert({ coalitionId, organizationId, role });
   }
 
-  async setRole(coalitionId: string, organizationId: string, role: CoalitionRole, manager: EntityManager): Promise<void> {
-    await manager.getRepository(CoalitionMemberEntity).update({ coalitionId, organizationId }, { role });
+  async setRole(
+    coalitionId: string,
+    organizationId: string,
+    role: CoalitionRole,
+    manager: EntityManager,
+  ): Promise<void> {
+    await manager
+      .getRepository(CoalitionMemberEntity)
+      .update({ coalitionId, organizationId }, { role });
   }
 
   /** Removes the org from the coalition and from its working groups. */

@@ -23,7 +23,13 @@ export class CoalitionMembershipService {
     return this.members.list(coalitionId);
   }
 
-  async setRole(user: AuthUser, coalitionId: string, organizationId: string, role: CoalitionRole, meta: RequestMeta): Promise<void> {
+  async setRole(
+    user: AuthUser,
+    coalitionId: string,
+    organizationId: string,
+    role: CoalitionRole,
+    meta: RequestMeta,
+  ): Promise<void> {
     await this.db.transaction(async (m) => {
       const member = await this.members.find(coalitionId, organizationId, m);
       if (!member) throw AppError.notFound('Member organization');
@@ -45,7 +51,12 @@ export class CoalitionMembershipService {
     });
   }
 
-  async remove(user: AuthUser, coalitionId: string, organizationId: string, meta: RequestMeta): Promise<void> {
+  async remove(
+    user: AuthUser,
+    coalitionId: string,
+    organizationId: string,
+    meta: RequestMeta,
+  ): Promise<void> {
     if (organizationId === user.organizationId) {
       throw AppError.forbidden('To take your own organization out, use "Leave coalition".');
     }
@@ -92,7 +103,10 @@ export class CoalitionMembershipService {
 
   private async keepOneCoordinator(coalitionId: string, m: EntityManager): Promise<void> {
     if ((await this.members.countByRole(coalitionId, 'coordinator', m)) <= 1) {
-      throw new AppError('LAST_COORDINATOR', 'A coalition needs at least one coordinator organization. Make another organization coordinator first.');
+      throw new AppError(
+        'LAST_COORDINATOR',
+        'A coalition needs at least one coordinator organization. Make another organization coordinator first.',
+      );
     }
   }
 }

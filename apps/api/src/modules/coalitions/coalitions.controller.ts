@@ -19,7 +19,11 @@ export class CoalitionsController {
   /** An org admin creates a coalition; their organization becomes its coordinator. */
   @Post()
   @OrgAccess('org.coalitions.create')
-  create(@CurrentUser() user: AuthUser, @ValidBody(coalitionCreateSchema) body: CoalitionCreate, @Meta() meta: RequestMeta): Promise<CoalitionDto> {
+  create(
+    @CurrentUser() user: AuthUser,
+    @ValidBody(coalitionCreateSchema) body: CoalitionCreate,
+    @Meta() meta: RequestMeta,
+  ): Promise<CoalitionDto> {
     return this.coalitions.create(user, body, meta);
   }
 
@@ -32,7 +36,10 @@ export class CoalitionsController {
 
   @Get(':id')
   @CoalitionAccess('coalition.view')
-  one(@ValidParams(idParamSchema) p: { id: string }, @Req() req: AuthorizedRequest): Promise<CoalitionDto> {
+  one(
+    @ValidParams(idParamSchema) p: { id: string },
+    @Req() req: AuthorizedRequest,
+  ): Promise<CoalitionDto> {
     return this.coalitions.get(p.id, req.coalitionRole!);
   }
 

@@ -13,9 +13,17 @@ import { CoalitionsController } from './coalitions.controller.js';
 import { CoalitionsService } from './coalitions.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([CoalitionEntity, CoalitionMemberEntity, CoalitionInviteEntity]), OrganizationsModule],
+  imports: [
+    TypeOrmModule.forFeature([CoalitionEntity, CoalitionMemberEntity, CoalitionInviteEntity]),
+    OrganizationsModule,
+  ],
   controllers: [CoalitionsController, CoalitionMembersController, CoalitionInvitesController],
-  providers: [CoalitionsService, CoalitionMembershipService, CoalitionInvitesService, CoalitionMembersRepository],
+  providers: [
+    CoalitionsService,
+    CoalitionMembershipService,
+    CoalitionInvitesService,
+    CoalitionMembersRepository,
+  ],
   exports: [CoalitionsService, CoalitionMembersRepository],
 })
 export class CoalitionsModule {}

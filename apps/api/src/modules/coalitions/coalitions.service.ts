@@ -25,13 +25,26 @@ export class CoalitionsService {
   /** The caller's organization creates a coalition and becomes its coordinator. */
   async create(user: AuthUser, input: CoalitionCreate, meta: RequestMeta): Promise<CoalitionDto> {
     const slug = input.slug ?? slugify(input.name);
-    if (!slug) throw AppError.validation([{ path: 'name', message: 'Use at least one letter or digit in the name.' }]);
+    if (!slug)
+      throw AppError.validation([
+        { path: 'name', message: 'Use at least one letter or digit in the name.' },
+      ]);
     const coalition = await this.db.transaction(async (m) => {
       const repo = m.getRepository(CoalitionEntity);
       if (await repo.existsBy({ slug })) {
-        throw AppError.conflict(`The short name "${slug}" is already taken; choose another.`, input.slug ? 'slug' : 'name');
+        throw AppError.conflict(
+          `The short name "${slug}" is already taken; choose another.`,
+          input.slug ? 'slug' : 'name',
+        );
       }
-      const created = await repo.save(repo.create({ name: input.name, slug, description: input.description ?? null, createdByOrgId: user.organizationId }));
+      const created = await repo.save(
+        repo.create({
+          name: input.name,
+          slug,
+          description: input.description ?? null,
+          createdByOrgId: user.organizationId,
+        }),
+      );
       await this.members.add(created.id, user.organizationId, 'coordinator', m);
       await this.audit.record(
         {
@@ -51,14 +64,21 @@ export class CoalitionsService {
 
   /** The coalitions the organization belongs to, with its role in each. */
   async listForOrganization(organizationId: string): Promise<CoalitionDto[]> {
-    const rows: Array<{ id: string; name: string; slug: string; description: string | null; created_at: Date; role: CoalitionRole; member_count: string }> =
-      await this.db.query(
-        `SELECT c.id, c.name, c.slug, c.description, c.created_at, m.role,
+    const rows: Array<{
+      id: string;
+      name: string;
+      slug: string;
+      description: string | null;
+      created_at: Date;
+      role: CoalitionRole;
+      member_count: string;
+    }> = await this.db.query(
+      `SELECT c.id, c.name, c.slug, c.description, c.created_at, m.role,
                 (SELECT count(*) FROM coalition_members x WHERE x.coalition_id = c.id) AS member_count
            FROM coalitions c JOIN coalition_members m ON m.coalition_id = c.id AND m.organization_id = $1
           ORDER BY c.name`,
-        [organizationId],
-      );
+      [organizationId],
+    );
     return rows.map((r) => ({
       id: r.id,
       name: r.name,
@@ -71,12 +91,20 @@ export class CoalitionsService {
   }
 
   async get(id: string, role: CoalitionRole, manager?: EntityManager): Promise<CoalitionDto> {
-    const coalition = await (manager?.getRepository(CoalitionEntity) ?? this.coalitions).findOneBy({ id });
+    const coalition = await (manager?.getRepository(CoalitionEntity) ?? this.coalitions).findOneBy({
+      id,
+    });
     if (!coalition) throw AppError.notFound('Coalition');
     return this.toDto(coalition, role);
   }
 
-  async update(user: AuthUser, id: string, role: CoalitionRole, patch: CoalitionUpdate, meta: RequestMeta): Promise<CoalitionDto> {
+  async update(
+    user: AuthUser,
+    id: string,
+    role: CoalitionRole,
+    patch: CoalitionUpdate,
+    meta: RequestMeta,
+  ): Promise<CoalitionDto> {
     const coalition = await this.coalitions.findOneByOrFail({ id });
     Object.assign(coalition, patch);
     await this.coalitions.save(coalition);
@@ -93,6 +121,14 @@ export class CoalitionsService {
 
   private async toDto(c: CoalitionEntity, role: CoalitionRole): Promise<CoalitionDto> {
     const memberCount = await this.members.count(c.id);
-    return { id: c.id, name: c.name, slug: c.slug, description: c.description, createdAt: c.createdAt.toISOString(), role, memberCount };
+    return {
+      id: c.id,
+      name: c.name,
+      slug: c.slug,
+      description: c.description,
+      createdAt: c.createdAt.toISOString(),
+      role,
+      memberCount,
+    };
   }
 }

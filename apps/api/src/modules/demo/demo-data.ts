@@ -37,8 +37,18 @@ export const DEMO_ORGS: DemoOrg[] = [
     description: 'Operates a national hotline and uses its data to advocate for systemic change.',
     coalitionRole: 'coordinator',
     people: [
-      { name: 'Maya Ortiz', email: 'maya@polaris.demo', orgRole: 'admin', title: 'Coalition coordinator' },
-      { name: 'Daniel Reyes', email: 'daniel@polaris.demo', orgRole: 'member', title: 'Data analyst' },
+      {
+        name: 'Maya Ortiz',
+        email: 'maya@polaris.demo',
+        orgRole: 'admin',
+        title: 'Coalition coordinator',
+      },
+      {
+        name: 'Daniel Reyes',
+        email: 'daniel@polaris.demo',
+        orgRole: 'member',
+        title: 'Data analyst',
+      },
     ],
   },
   {
@@ -48,11 +58,22 @@ export const DEMO_ORGS: DemoOrg[] = [
     country: 'US',
     focusAreas: ['labor-rights', 'migration', 'policy-advocacy'],
     website: 'https://www.solidaritycenter.org',
-    description: 'Worker rights organization working with unions on forced labor in global supply chains.',
+    description:
+      'Worker rights organization working with unions on forced labor in global supply chains.',
     coalitionRole: 'coordinator',
     people: [
-      { name: 'Grace Okafor', email: 'grace@solidarity.demo', orgRole: 'admin', title: 'Policy director' },
-      { name: 'Tomas Lindqvist', email: 'tomas@solidarity.demo', orgRole: 'member', title: 'Lobbyist' },
+      {
+        name: 'Grace Okafor',
+        email: 'grace@solidarity.demo',
+        orgRole: 'admin',
+        title: 'Policy director',
+      },
+      {
+        name: 'Tomas Lindqvist',
+        email: 'tomas@solidarity.demo',
+        orgRole: 'member',
+        title: 'Lobbyist',
+      },
     ],
   },
   {
@@ -62,10 +83,16 @@ export const DEMO_ORGS: DemoOrg[] = [
     country: 'US',
     focusAreas: ['protection', 'prevention', 'research'],
     website: 'https://healtrafficking.org',
-    description: 'Network of health professionals addressing trafficking through a public health lens.',
+    description:
+      'Network of health professionals addressing trafficking through a public health lens.',
     coalitionRole: 'member',
     people: [
-      { name: 'Priya Natarajan', email: 'priya@heal.demo', orgRole: 'admin', title: 'Program lead' },
+      {
+        name: 'Priya Natarajan',
+        email: 'priya@heal.demo',
+        orgRole: 'admin',
+        title: 'Program lead',
+      },
       { name: 'Sam Whitaker', email: 'sam@heal.demo', orgRole: 'member', title: 'Researcher' },
     ],
   },
@@ -79,7 +106,12 @@ export const DEMO_ORGS: DemoOrg[] = [
     description: 'Advocates for US policies that end forced labor and human trafficking.',
     coalitionRole: 'member',
     people: [
-      { name: 'Alex Morgan', email: 'alex@hua.demo', orgRole: 'admin', title: 'Government relations' },
+      {
+        name: 'Alex Morgan',
+        email: 'alex@hua.demo',
+        orgRole: 'admin',
+        title: 'Government relations',
+      },
       { name: 'Lena Fischer', email: 'lena@hua.demo', orgRole: 'member', title: 'Lobbyist' },
     ],
   },
@@ -92,7 +124,14 @@ export const DEMO_ORGS: DemoOrg[] = [
     website: null,
     description: 'Fictional field organization supporting fishing and seafood-processing workers.',
     coalitionRole: 'member',
-    people: [{ name: 'Rosa Delgado', email: 'rosa@gulfcoast.demo', orgRole: 'admin', title: 'Field coordinator' }],
+    people: [
+      {
+        name: 'Rosa Delgado',
+        email: 'rosa@gulfcoast.demo',
+        orgRole: 'admin',
+        title: 'Field coordinator',
+      },
+    ],
   },
   {
     key: 'funder',
@@ -103,7 +142,14 @@ export const DEMO_ORGS: DemoOrg[] = [
     website: null,
     description: 'Fictional funder following the coalition as an observer.',
     coalitionRole: 'observer',
-    people: [{ name: 'Jordan Blake', email: 'jordan@northbridge.demo', orgRole: 'admin', title: 'Program officer' }],
+    people: [
+      {
+        name: 'Jordan Blake',
+        email: 'jordan@northbridge.demo',
+        orgRole: 'admin',
+        title: 'Program officer',
+      },
+    ],
   },
 ];
 
@@ -117,11 +163,30 @@ export const DEMO_OUTSIDE_ORG: DemoOrg = {
   website: null,
   description: 'Fictional network of independent monitors of forced labor in cotton harvests.',
   coalitionRole: 'member',
-  people: [{ name: 'Dilnoza Karimova', email: 'dilnoza@monitors.demo', orgRole: 'admin', title: 'Coordinator' }],
+  people: [
+    {
+      name: 'Dilnoza Karimova',
+      email: 'dilnoza@monitors.demo',
+      orgRole: 'admin',
+      title: 'Coordinator',
+    },
+  ],
 };
 
 export const DEMO_WORKING_GROUPS = [
-  { name: 'Federal policy', description: 'TVPA reauthorization, appropriations and Hill meetings.', orgs: ['polaris', 'solidarity', 'hua', 'heal'] },
-  { name: 'Supply chains', description: 'Forced labor in seafood and cotton supply chains; import bans.', orgs: ['solidarity', 'hua', 'field'] },
-  { name: 'Survivor services', description: 'Services, health care and survivor-informed practice.', orgs: ['polaris', 'heal', 'field'] },
+  {
+    name: 'Federal policy',
+    description: 'TVPA reauthorization, appropriations and Hill meetings.',
+    orgs: ['polaris', 'solidarity', 'hua', 'heal'],
+  },
+  {
+    name: 'Supply chains',
+    description: 'Forced labor in seafood and cotton supply chains; import bans.',
+    orgs: ['solidarity', 'hua', 'field'],
+  },
+  {
+    name: 'Survivor services',
+    description: 'Services, health care and survivor-informed practice.',
+    orgs: ['polaris', 'heal', 'field'],
+  },
 ];

@@ -12,7 +12,13 @@ import { CoalitionMemberEntity } from '../coalitions/coalition-member.entity.js'
 import { OrganizationEntity } from '../organizations/organization.entity.js';
 import { WorkingGroupEntity } from '../working-groups/working-group.entity.js';
 import { WorkingGroupMemberEntity } from '../working-groups/working-group-member.entity.js';
-import { DEMO_COALITION, DEMO_ORGS, DEMO_OUTSIDE_ORG, DEMO_PASSWORD, DEMO_WORKING_GROUPS } from './demo-data.js';
+import {
+  DEMO_COALITION,
+  DEMO_ORGS,
+  DEMO_OUTSIDE_ORG,
+  DEMO_PASSWORD,
+  DEMO_WORKING_GROUPS,
+} from './demo-data.js';
 import type { DemoOrg } from './demo-data.js';
 
 /** Seeds the demo coalition on the first start with an empty database (SEED_DEMO=false turns it off). */
@@ -29,7 +35,9 @@ export class DemoSeedService implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.seedDemo) return;
     await this.seedIfEmpty();
-    const demoPresent = await this.db.getRepository(UserEntity).existsBy({ email: DEMO_ORGS[0].people[0].email });
+    const demoPresent = await this.db
+      .getRepository(UserEntity)
+      .existsBy({ email: DEMO_ORGS[0].people[0].email });
     if (demoPresent) this.printLogins();
   }
 
@@ -39,18 +47,44 @@ export class DemoSeedService implements OnApplicationBootstrap {
     const passwordHash = await this.hasher.hash(DEMO_PASSWORD);
     await this.db.transaction(async (m) => {
       const orgIds = new Map<string, string>();
-      for (const demo of [...DEMO_ORGS, DEMO_OUTSIDE_ORG]) orgIds.set(demo.key, await this.createOrg(m, demo, passwordHash));
-      const coalition = await m.getRepository(CoalitionEntity).save(
-        m.getRepository(CoalitionEntity).create({ ...DEMO_COALITION, createdByOrgId: orgIds.get('polaris')! }),
-      );
+      for (const demo of [...DEMO_ORGS, DEMO_OUTSIDE_ORG])
+        orgIds.set(demo.key, await this.createOrg(m, demo, passwordHash));
+      const coalition = await m
+        .getRepository(CoalitionEntity)
+        .save(
+          m
+            .getRepository(CoalitionEntity)
+            .create({ ...DEMO_COALITION, createdByOrgId: orgIds.get('polaris')! }),
+        );
       for (const demo of DEMO_ORGS) {
-        await m.getRepository(CoalitionMemberEntity).insert({ coalitionId: coalition.id, organizationId: orgIds.get(demo.key)!, role: demo.coalitionRole });
+        await m
+          .getRepository(CoalitionMemberEntity)
+          .insert({
+            coalitionId: coalition.id,
+            organizationId: orgIds.get(demo.key)!,
+            role: demo.coalitionRole,
+          });
       }
       for (const group of DEMO_WORKING_GROUPS) {
-        const saved = await m.getRepository(WorkingGroupEntity).save(
-          m.getRepository(WorkingGroupEntity).create({ coalitionId: coalition.id, name: group.name, description: group.description }),
-        );
-        await m.getRepository(WorkingGroupMemberEntity).insert(group.orgs.map((key) => ({ workingGroupId: saved.id, organizationId: orgIds.get(key)! })));
+        const saved = await m
+          .getRepository(WorkingGroupEntity)
+          .save(
+            m
+              .getRepository(WorkingGroupEntity)
+              .create({
+                coalitionId: coalition.id,
+                name: group.name,
+                description: group.description,
+              }),
+          );
+        await m
+          .getRepository(WorkingGroupMemberEntity)
+          .insert(
+            group.orgs.map((key) => ({
+              workingGroupId: saved.id,
+              organizationId: orgIds.get(key)!,
+            })),
+          );
       }
     });
     this.logger.log(`Seeded the demo coalition "${DEMO_COALITION.name}"`);
@@ -59,17 +93,37 @@ export class DemoSeedService implements OnApplicationBootstrap {
 
   private async createOrg(m: EntityManager, demo: DemoOrg, passwordHash: string): Promise<string> {
     const { key: _key, coalitionRole: _role, people, ...fields } = demo;
-    const org = await m.getRepository(OrganizationEntity).save(m.getRepository(OrganizationEntity).create(fields));
+    const org = await m
+      .getRepository(OrganizationEntity)
+      .save(m.getRepository(OrganizationEntity).create(fields));
     for (const person of people) {
-      await m.getRepository(UserEntity).insert({ name: person.name, email: person.email, orgRole: person.orgRole, organizationId: org.id, passwordHash });
+      await m
+        .getRepository(UserEntity)
+        .insert({
+          name: person.name,
+          email: person.email,
+          orgRole: person.orgRole,
+          organizationId: org.id,
+          passwordHash,
+        });
     }
     return org.id;
   }
 
   private printLogins(): void {
     const rows = [...DEMO_ORGS, DEMO_OUTSIDE_ORG].flatMap((org) =>
-      org.people.map((p) => `  ${p.email.padEnd(26)} ${org.name} — ${p.title} (org ${p.orgRole}, coalition ${org === DEMO_OUTSIDE_ORG ? 'not a member' : org.coalitionRole})`),
+      org.people.map(
+        (p) =>
+          `  ${p.email.padEnd(26)} ${org.name} — ${p.title} (org ${p.orgRole}, coalition ${org === DEMO_OUTSIDE_ORG ? 'not a member' : org.coalitionRole})`,
+      ),
     );
-    console.log(['', 'Demo accounts. Sign in with any of these (password for all: ' + DEMO_PASSWORD + '):', ...rows, ''].join('\n'));
+    console.log(
+      [
+        '',
+        'Demo accounts. Sign in with any of these (password for all: ' + DEMO_PASSWORD + '):',
+        ...rows,
+        '',
+      ].join('\n'),
+    );
   }
 }

@@ -18,7 +18,11 @@ export class OrgInvitesController {
   /** Creates an invitation link; the token is in this answer only. */
   @Post('organizations/current/invites')
   @OrgAccess('org.members.invite')
-  create(@CurrentUser() user: AuthUser, @ValidBody(orgInviteCreateSchema) body: OrgInviteCreate, @Meta() meta: RequestMeta): Promise<InviteDto> {
+  create(
+    @CurrentUser() user: AuthUser,
+    @ValidBody(orgInviteCreateSchema) body: OrgInviteCreate,
+    @Meta() meta: RequestMeta,
+  ): Promise<InviteDto> {
     return this.invites.create(user, body, meta);
   }
 
@@ -31,7 +35,11 @@ export class OrgInvitesController {
   @Delete('organizations/current/invites/:id')
   @HttpCode(204)
   @OrgAccess('org.members.invite')
-  revoke(@CurrentUser() user: AuthUser, @ValidParams(idParamSchema) p: { id: string }, @Meta() meta: RequestMeta): Promise<void> {
+  revoke(
+    @CurrentUser() user: AuthUser,
+    @ValidParams(idParamSchema) p: { id: string },
+    @Meta() meta: RequestMeta,
+  ): Promise<void> {
     return this.invites.revoke(user, p.id, meta);
   }
 

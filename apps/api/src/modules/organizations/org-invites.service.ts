@@ -43,13 +43,22 @@ export class OrgInvitesService {
   }
 
   async list(organizationId: string): Promise<InviteDto[]> {
-    const rows = await this.invites.find({ where: { organizationId }, order: { createdAt: 'DESC' }, take: 200 });
+    const rows = await this.invites.find({
+      where: { organizationId },
+      order: { createdAt: 'DESC' },
+      take: 200,
+    });
     return rows.map(toInviteDto);
   }
 
   async revoke(admin: AuthUser, inviteId: string, meta: RequestMeta): Promise<void> {
     const result = await this.invites.update(
-      { id: inviteId, organizationId: admin.organizationId, acceptedAt: IsNull(), revokedAt: IsNull() },
+      {
+        id: inviteId,
+        organizationId: admin.organizationId,
+        acceptedAt: IsNull(),
+        revokedAt: IsNull(),
+      },
       { revokedAt: new Date() },
     );
     if (!result.affected) throw AppError.notFound('Pending invite');
@@ -64,32 +73,54 @@ export class OrgInvitesService {
 
   async preview(token: string): Promise<InvitePreviewDto> {
     const invite = await this.usable(token, this.invites.manager);
-    const org = await this.invites.manager.getRepository(OrganizationEntity).findOneByOrFail({ id: invite.organizationId });
-    return { kind: 'organization', name: org.name, role: invite.role, expiresAt: invite.expiresAt.toISOString() };
+    const org = await this.invites.manager
+      .getRepository(OrganizationEntity)
+      .findOneByOrFail({ id: invite.organizationId });
+    return {
+      kind: 'organization',
+      name: org.name,
+      role: invite.role,
+      expiresAt: invite.expiresAt.toISOString(),
+    };
   }
 
   /** Marks the invite used by a new account, inside the sign-up transaction. */
   async consume(token: string, email: string, manager: EntityManager): Promise<OrgInviteEntity> {
     const invite = await this.usable(token, manager, true);
     if (invite.email && invite.email !== email.toLowerCase()) {
-      throw AppError.validation([{ path: 'email', message: 'This invitation is for another email address.' }]);
+      throw AppError.validation([
+        { path: 'email', message: 'This invitation is for another email address.' },
+      ]);
     }
     invite.acceptedAt = new Date();
-    await manager.getRepository(OrgInviteEntity).update({ id: invite.id }, { acceptedAt: invite.acceptedAt });
+    await manager
+      .getRepository(OrgInviteEntity)
+      .update({ id: invite.id }, { acceptedAt: invite.acceptedAt });
     return invite;
   }
 
   async markAcceptedBy(inviteId: string, userId: string, manager: EntityManager): Promise<void> {
-    await manager.getRepository(OrgInviteEntity).update({ id: inviteId }, { acceptedByUserId: userId });
+    await manager
+      .getRepository(OrgInviteEntity)
+      .update({ id: inviteId }, { acceptedByUserId: userId });
   }
 
-  private async usable(token: string, manager: EntityManager, lock = false): Promise<OrgInviteEntity> {
-    const qb = manager.getRepository(OrgInviteEntity).createQueryBuilder('i').where('i.tokenHash = :hash', { hash: hashToken(token) });
+  private async usable(
+    token: string,
+    manager: EntityManager,
+    lock = false,
+  ): Promise<OrgInviteEntity> {
+    const qb = manager
+      .getRepository(OrgInviteEntity)
+      .createQueryBuilder('i')
+      .where('i.tokenHash = :hash', { hash: hashToken(token) });
     if (lock) qb.setLock('pessimistic_write');
     const invite = await qb.getOne();
     if (!invite || invite.revokedAt) throw AppError.notFound('Invitation');
-    if (invite.acceptedAt) throw new AppError('INVITE_USED', 'This invitation has already been used.');
-    if (invite.expiresAt <= new Date()) throw new AppError('INVITE_EXPIRED', 'This invitation has expired. Ask for a new one.');
+    if (invite.acceptedAt)
+      throw new AppError('INVITE_USED', 'This invitation has already been used.');
+    if (invite.expiresAt <= new Date())
+      throw new AppError('INVITE_EXPIRED', 'This invitation has expired. Ask for a new one.');
     return invite;
   }
 }

@@ -37,14 +37,22 @@ export class OrgMembersController {
   @Post(':userId/disable')
   @HttpCode(200)
   @OrgAccess('org.members.disable')
-  disable(@CurrentUser() user: AuthUser, @ValidParams(memberParamsSchema) p: { userId: string }, @Meta() meta: RequestMeta): Promise<OrgMemberDto> {
+  disable(
+    @CurrentUser() user: AuthUser,
+    @ValidParams(memberParamsSchema) p: { userId: string },
+    @Meta() meta: RequestMeta,
+  ): Promise<OrgMemberDto> {
     return this.members.setDisabled(user, p.userId, true, meta);
   }
 
   @Post(':userId/enable')
   @HttpCode(200)
   @OrgAccess('org.members.disable')
-  enable(@CurrentUser() user: AuthUser, @ValidParams(memberParamsSchema) p: { userId: string }, @Meta() meta: RequestMeta): Promise<OrgMemberDto> {
+  enable(
+    @CurrentUser() user: AuthUser,
+    @ValidParams(memberParamsSchema) p: { userId: string },
+    @Meta() meta: RequestMeta,
+  ): Promise<OrgMemberDto> {
     return this.members.setDisabled(user, p.userId, false, meta);
   }
 }

@@ -25,11 +25,17 @@ export class OrgMembersService {
     return (await this.users.listByOrganization(organizationId)).map(toMemberDto);
   }
 
-  async setRole(admin: AuthUser, userId: string, role: OrgRole, meta: RequestMeta): Promise<OrgMemberDto> {
+  async setRole(
+    admin: AuthUser,
+    userId: string,
+    role: OrgRole,
+    meta: RequestMeta,
+  ): Promise<OrgMemberDto> {
     return this.db.transaction(async (m) => {
       const target = await this.member(admin, userId, m);
       if (target.orgRole === role) return toMemberDto(target);
-      if (target.orgRole === 'admin' && role !== 'admin') await this.keepOneAdmin(admin.organizationId, m);
+      if (target.orgRole === 'admin' && role !== 'admin')
+        await this.keepOneAdmin(admin.organizationId, m);
       await this.users.update(target.id, { orgRole: role }, m);
       await this.audit.record(
         {
@@ -47,8 +53,14 @@ export class OrgMembersService {
   }
 
   /** Disables an account and ends all its sessions at once. */
-  async setDisabled(admin: AuthUser, userId: string, disabled: boolean, meta: RequestMeta): Promise<OrgMemberDto> {
-    if (disabled && userId === admin.id) throw AppError.forbidden('You cannot disable your own account.');
+  async setDisabled(
+    admin: AuthUser,
+    userId: string,
+    disabled: boolean,
+    meta: RequestMeta,
+  ): Promise<OrgMemberDto> {
+    if (disabled && userId === admin.id)
+      throw AppError.forbidden('You cannot disable your own account.');
     return this.db.transaction(async (m) => {
       const target = await this.member(admin, userId, m);
       if (Boolean(target.disabledAt) === disabled) return toMemberDto(target);
@@ -70,15 +82,26 @@ export class OrgMembersService {
     });
   }
 
-  private async member(admin: AuthUser, userId: string, m: import('typeorm').EntityManager): Promise<UserEntity> {
+  private async member(
+    admin: AuthUser,
+    userId: string,
+    m: import('typeorm').EntityManager,
+  ): Promise<UserEntity> {
     const target = await this.users.findById(userId, m);
-    if (!target || target.organizationId !== admin.organizationId) throw AppError.notFound('Member');
+    if (!target || target.organizationId !== admin.organizationId)
+      throw AppError.notFound('Member');
     return target;
   }
 
-  private async keepOneAdmin(organizationId: string, m: import('typeorm').EntityManager): Promise<void> {
+  private async keepOneAdmin(
+    organizationId: string,
+    m: import('typeorm').EntityManager,
+  ): Promise<void> {
     if ((await this.users.countActiveAdmins(organizationId, m)) <= 1) {
-      throw new AppError('LAST_ADMIN', 'An organization needs at least one active admin. Make someone else admin first.');
+      throw new AppError(
+        'LAST_ADMIN',
+        'An organization needs at least one active admin. Make someone else admin first.',
+      );
     }
   }
 }

@@ -1,6 +1,10 @@
 import { Controller, Get, Patch } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { idParamSchema, organizationSearchSchema, organizationUpdateSchema } from '@coalesce/protocol';
+import {
+  idParamSchema,
+  organizationSearchSchema,
+  organizationUpdateSchema,
+} from '@coalesce/protocol';
 import type { OrganizationDto, OrganizationSearch, OrganizationUpdate } from '@coalesce/protocol';
 import { Authenticated, OrgAccess } from '../../core/access/access-rule.js';
 import type { AuthUser } from '../../core/auth/auth-user.js';
@@ -30,7 +34,11 @@ export class OrganizationsController {
 
   @Patch('current')
   @OrgAccess('org.update')
-  update(@CurrentUser() user: AuthUser, @ValidBody(organizationUpdateSchema) body: OrganizationUpdate, @Meta() meta: RequestMeta): Promise<OrganizationDto> {
+  update(
+    @CurrentUser() user: AuthUser,
+    @ValidBody(organizationUpdateSchema) body: OrganizationUpdate,
+    @Meta() meta: RequestMeta,
+  ): Promise<OrganizationDto> {
     return this.orgs.update(user, body, meta);
   }
 

@@ -22,9 +22,15 @@ export class OrganizationsService {
   async create(input: OrganizationInput, manager: EntityManager): Promise<OrganizationEntity> {
     const repo = manager.getRepository(OrganizationEntity);
     const slug = input.slug ?? slugify(input.name);
-    if (!slug) throw AppError.validation([{ path: 'name', message: 'Use at least one letter or digit in the name.' }]);
+    if (!slug)
+      throw AppError.validation([
+        { path: 'name', message: 'Use at least one letter or digit in the name.' },
+      ]);
     if (await repo.existsBy({ slug })) {
-      throw AppError.conflict(`The short name "${slug}" is already taken; choose another.`, input.slug ? 'slug' : 'name');
+      throw AppError.conflict(
+        `The short name "${slug}" is already taken; choose another.`,
+        input.slug ? 'slug' : 'name',
+      );
     }
     return repo.save(
       repo.create({
@@ -44,7 +50,11 @@ export class OrganizationsService {
     return org;
   }
 
-  async update(user: AuthUser, patch: OrganizationUpdate, meta: RequestMeta): Promise<OrganizationDto> {
+  async update(
+    user: AuthUser,
+    patch: OrganizationUpdate,
+    meta: RequestMeta,
+  ): Promise<OrganizationDto> {
     const org = await this.get(user.organizationId);
     if (patch.slug && patch.slug !== org.slug && (await this.orgs.existsBy({ slug: patch.slug }))) {
       throw AppError.conflict(`The short name "${patch.slug}" is already taken.`, 'slug');
@@ -64,14 +74,19 @@ export class OrganizationsService {
 
   /** Directory search by name or slug (public profile fields only). */
   async search(text: string | undefined, limit: number): Promise<OrganizationDto[]> {
-    const where = text ? [{ name: ILike(`%${escapeLike(text)}%`) }, { slug: ILike(`%${escapeLike(text)}%`) }] : {};
+    const where = text
+      ? [{ name: ILike(`%${escapeLike(text)}%`) }, { slug: ILike(`%${escapeLike(text)}%`) }]
+      : {};
     const orgs = await this.orgs.find({ where, order: { name: 'ASC' }, take: limit });
     return orgs.map(toOrganizationDto);
   }
 
   async byIds(ids: string[]): Promise<Map<string, OrganizationEntity>> {
     if (!ids.length) return new Map();
-    const orgs = await this.orgs.createQueryBuilder('o').where('o.id IN (:...ids)', { ids }).getMany();
+    const orgs = await this.orgs
+      .createQueryBuilder('o')
+      .where('o.id IN (:...ids)', { ids })
+      .getMany();
     return new Map(orgs.map((o) => [o.id, o]));
   }
 }

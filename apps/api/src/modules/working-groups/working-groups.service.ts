@@ -19,26 +19,42 @@ export class WorkingGroupsService {
   ) {}
 
   async list(coalitionId: string): Promise<WorkingGroupDto[]> {
-    const groups = await this.db.getRepository(WorkingGroupEntity).find({ where: { coalitionId }, order: { name: 'ASC' } });
+    const groups = await this.db
+      .getRepository(WorkingGroupEntity)
+      .find({ where: { coalitionId }, order: { name: 'ASC' } });
     return this.toDtos(this.db.manager, groups);
   }
 
-  async create(user: AuthUser, coalitionId: string, input: WorkingGroupCreate, meta: RequestMeta): Promise<WorkingGroupDto> {
+  async create(
+    user: AuthUser,
+    coalitionId: string,
+    input: WorkingGroupCreate,
+    meta: RequestMeta,
+  ): Promise<WorkingGroupDto> {
     return this.db.transaction(async (m) => {
       await this.assertMembers(m, coalitionId, input.organizationIds);
       await this.assertNameFree(m, coalitionId, input.name);
       const repo = m.getRepository(WorkingGroupEntity);
-      const group = await repo.save(repo.create({ coalitionId, name: input.name, description: input.description ?? null }));
+      const group = await repo.save(
+        repo.create({ coalitionId, name: input.name, description: input.description ?? null }),
+      );
       await this.setMembers(m, group.id, input.organizationIds);
       await this.record(m, user, 'working-group.created', group, meta);
       return (await this.toDtos(m, [group]))[0];
     });
   }
 
-  async update(user: AuthUser, coalitionId: string, groupId: string, patch: WorkingGroupUpdate, meta: RequestMeta): Promise<WorkingGroupDto> {
+  async update(
+    user: AuthUser,
+    coalitionId: string,
+    groupId: string,
+    patch: WorkingGroupUpdate,
+    meta: RequestMeta,
+  ): Promise<WorkingGroupDto> {
     return this.db.transaction(async (m) => {
       const group = await this.find(m, coalitionId, groupId);
-      if (patch.name !== undefined && patch.name.toLowerCase() !== group.name.toLowerCase()) await this.assertNameFree(m, coalitionId, patch.name);
+      if (patch.name !== undefined && patch.name.toLowerCase() !== group.name.toLowerCase())
+        await this.assertNameFree(m, coalitionId, patch.name);
       if (patch.name !== undefined) group.name = patch.name;
       if (patch.description !== undefined) group.description = patch.description ?? null;
       await m.getRepository(WorkingGroupEntity).save(group);
@@ -47,12 +63,19 @@ export class WorkingGroupsService {
         await m.getRepository(WorkingGroupMemberEntity).delete({ workingGroupId: group.id });
         await this.setMembers(m, group.id, patch.organizationIds);
       }
-      await this.record(m, user, 'working-group.updated', group, meta, { fields: Object.keys(patch) });
+      await this.record(m, user, 'working-group.updated', group, meta, {
+        fields: Object.keys(patch),
+      });
       return (await this.toDtos(m, [group]))[0];
     });
   }
 
-  async remove(user: AuthUser, coalitionId: string, groupId: string, meta: RequestMeta): Promise<void> {
+  async remove(
+    user: AuthUser,
+    coalitionId: string,
+    groupId: string,
+    meta: RequestMeta,
+  ): Promise<void> {
     await this.db.transaction(async (m) => {
       const group = await this.find(m, coalitionId, groupId);
       await m.getRepository(WorkingGroupEntity).delete({ id: group.id });
@@ -60,7 +83,11 @@ export class WorkingGroupsService {
     });
   }
 
-  private async find(m: EntityManager, coalitionId: string, groupId: string): Promise<WorkingGroupEntity> {
+  private async find(
+    m: EntityManager,
+    coalitionId: string,
+    groupId: string,
+  ): Promise<WorkingGroupEntity> {
     const group = await m.getRepository(WorkingGroupEntity).findOneBy({ id: groupId, coalitionId });
     if (!group) throw AppError.notFound('Working group');
     return group;
@@ -75,7 +102,11 @@ export class WorkingGroupsService {
     if (taken) throw AppError.conflict('A working group with this name already exists.', 'name');
   }
 
-  private async assertMembers(m: EntityManager, coalitionId: string, organizationIds: string[]): Promise<void> {
+  private async assertMembers(
+    m: EntityManager,
+    coalitionId: string,
+    organizationIds: string[],
+  ): Promise<void> {
     if (!organizationIds.length) return;
     const rows: Array<{ organization_id: string }> = await m.query(
       'SELECT organization_id FROM coalition_members WHERE coalition_id = $1 AND organization_id = ANY($2::uuid[])',
@@ -85,16 +116,33 @@ export class WorkingGroupsService {
     const fields = organizationIds
       .map((id, index) => ({ id, index }))
       .filter(({ id }) => !known.has(id))
-      .map(({ index }) => ({ path: `organizationIds.${index}`, message: 'This organization is not a member of the coalition.' }));
+      .map(({ index }) => ({
+        path: `organizationIds.${index}`,
+        message: 'This organization is not a member of the coalition.',
+      }));
     if (fields.length) throw AppError.validation(fields);
   }
 
-  private async setMembers(m: EntityManager, workingGroupId: string, organizationIds: string[]): Promise<void> {
+  private async setMembers(
+    m: EntityManager,
+    workingGroupId: string,
+    organizationIds: string[],
+  ): Promise<void> {
     const unique = [...new Set(organizationIds)];
-    if (unique.length) await m.getRepository(WorkingGroupMemberEntity).insert(unique.map((organizationId) => ({ workingGroupId, organizationId })));
+    if (unique.length)
+      await m
+        .getRepository(WorkingGroupMemberEntity)
+        .insert(unique.map((organizationId) => ({ workingGroupId, organizationId })));
   }
 
-  private record(m: EntityManager, user: AuthUser, action: 'working-group.created' | 'working-group.updated' | 'working-group.deleted', group: WorkingGroupEntity, meta: RequestMeta, details: Record<string, unknown> = {}) {
+  private record(
+    m: EntityManager,
+    user: AuthUser,
+    action: 'working-group.created' | 'working-group.updated' | 'working-group.deleted',
+    group: WorkingGroupEntity,
+    meta: RequestMeta,
+    details: Record<string, unknown> = {},
+  ) {
     return this.audit.record(
       {
         action,
@@ -120,7 +168,9 @@ export class WorkingGroupsService {
       coalitionId: g.coalitionId,
       name: g.name,
       description: g.description,
-      organizations: rows.filter((r) => r.working_group_id === g.id).map((r) => ({ id: r.id, name: r.name })),
+      organizations: rows
+        .filter((r) => r.working_group_id === g.id)
+        .map((r) => ({ id: r.id, name: r.name })),
       createdAt: g.createdAt.toISOString(),
     }));
   }

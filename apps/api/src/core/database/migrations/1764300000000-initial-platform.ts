@@ -100,7 +100,9 @@ export class InitialPlatform1764300000000 implements MigrationInterface {
         accepted_by_user_id uuid REFERENCES users(id) ON DELETE SET NULL,
         revoked_at timestamptz
       )`);
-    await q.query(`CREATE INDEX coalition_invites_coalition_idx ON coalition_invites (coalition_id)`);
+    await q.query(
+      `CREATE INDEX coalition_invites_coalition_idx ON coalition_invites (coalition_id)`,
+    );
     await q.query(`CREATE INDEX coalition_invites_org_idx ON coalition_invites (organization_id)`);
     await q.query(`
       CREATE TABLE working_groups (
@@ -111,7 +113,9 @@ export class InitialPlatform1764300000000 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await q.query(`CREATE UNIQUE INDEX working_groups_name_uq ON working_groups (coalition_id, lower(name))`);
+    await q.query(
+      `CREATE UNIQUE INDEX working_groups_name_uq ON working_groups (coalition_id, lower(name))`,
+    );
     await q.query(`
       CREATE TABLE working_group_members (
         working_group_id uuid NOT NULL REFERENCES working_groups(id) ON DELETE CASCADE,
