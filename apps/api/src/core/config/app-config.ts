@@ -18,7 +18,8 @@ export const CONFIG_SPEC = {
   },
   DATA_DIR: {
     default: './.data',
-    description: 'Where the embedded PostgreSQL keeps its files (ignored with DATABASE_URL).',
+    description:
+      'Where the embedded PostgreSQL keeps its files (ignored with DATABASE_URL); `:memory:` keeps nothing.',
   },
   REDIS_URL: {
     default: '',
