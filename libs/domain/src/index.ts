@@ -3,3 +3,4 @@ export * from './focus-areas.js';
 export * from './password-policy.js';
 export * from './permissions.js';
 export * from './slug.js';
+export * from './document-access.js';

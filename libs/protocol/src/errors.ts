@@ -16,6 +16,10 @@ export const ERROR_CODES = [
   'LAST_COORDINATOR',
   'PAYLOAD_TOO_LARGE',
   'RATE_LIMITED',
+  'INVALID_UPDATE',
+  'TOO_MANY_OPEN_DOCS',
+  'DOC_NOT_OPEN',
+  'UNAVAILABLE',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -6,3 +6,4 @@ export * from './schemas/organizations.js';
 export * from './schemas/coalitions.js';
 export * from './schemas/working-groups.js';
 export * from './schemas/audit.js';
+export * from './collab/index.js';

@@ -1,0 +1,44 @@
+import type { CoalitionRole } from './roles.js';
+
+/** What a person may do with a co-edited document. */
+export const DOC_PERMISSIONS = ['edit', 'comment', 'view'] as const;
+export type DocPermission = (typeof DOC_PERMISSIONS)[number];
+
+const RANK: Record<DocPermission, number> = { view: 1, comment: 2, edit: 3 };
+
+export interface DocumentAccessFacts {
+  /** The coalition role of the user's organization in the document's coalition; null: not a member. */
+  coalitionRole: CoalitionRole | null;
+  /** True when the user's organization owns the document. */
+  isOwnerOrg: boolean;
+  /** Private documents (e.g. an organization's private case-map layer) are never shared. */
+  isPrivate: boolean;
+  /** Permission granted to the whole coalition, or null when not shared coalition-wide. */
+  coalitionPermission: DocPermission | null;
+  /** Permission granted to the user's organization specifically, or null. */
+  orgPermission: DocPermission | null;
+}
+
+/**
+ * The user's permission on a document, or null when they may not know it exists (404).
+ * The owner organization edits; others get the best of the coalition-wide and their org's grant;
+ * observers never edit or comment.
+ */
+export function documentPermission(facts: DocumentAccessFacts): DocPermission | null {
+  if (facts.coalitionRole === null) return null;
+  let best: DocPermission | null = null;
+  if (facts.isOwnerOrg) best = 'edit';
+  else if (!facts.isPrivate) best = higher(facts.coalitionPermission, facts.orgPermission);
+  if (best === null) return null;
+  return facts.coalitionRole === 'observer' ? 'view' : best;
+}
+
+export function higher(a: DocPermission | null, b: DocPermission | null): DocPermission | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return RANK[a] >= RANK[b] ? a : b;
+}
+
+export function permissionAllows(permission: DocPermission | null, needed: DocPermission): boolean {
+  return permission !== null && RANK[permission] >= RANK[needed];
+}
