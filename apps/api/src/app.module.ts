@@ -13,6 +13,9 @@ import { AccountsModule } from './modules/accounts/accounts.module.js';
 import { CoalitionsModule } from './modules/coalitions/coalitions.module.js';
 import { WorkingGroupsModule } from './modules/working-groups/working-groups.module.js';
 import { DemoModule } from './modules/demo/demo.module.js';
+import { RealtimeModule } from './core/realtime/realtime.module.js';
+import { CollabModule } from './modules/collab/collab.module.js';
+import { DocumentsModule } from './modules/documents/documents.module.js';
 
 @Module({})
 export class AppModule {
@@ -24,12 +27,15 @@ export class AppModule {
         LoggingModule.forRoot(config),
         DatabaseModule,
         AuditModule,
+        RealtimeModule,
         AuthModule,
         AccessModule,
         OrganizationsModule,
         AccountsModule,
         CoalitionsModule,
         WorkingGroupsModule,
+        CollabModule,
+        DocumentsModule,
         DemoModule,
       ],
       controllers: [HealthController],

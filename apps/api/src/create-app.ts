@@ -13,6 +13,7 @@ import { MAX_JSON_BODY_BYTES } from '@coalesce/protocol';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './core/config/app-config.js';
 import { HttpErrorFilter } from './core/errors/http-error.filter.js';
+import { CollabIoAdapter } from './core/realtime/collab-io.adapter.js';
 
 /** Builds the configured application (used by main.ts and by the integration tests). */
 export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
@@ -21,6 +22,9 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
     bodyParser: false,
   });
   app.useLogger(app.get(Logger));
+  const ioAdapter = new CollabIoAdapter(app, config.redisUrl);
+  await ioAdapter.connectRedis();
+  app.useWebSocketAdapter(ioAdapter);
   app.set('trust proxy', 'loopback');
   app.use(
     helmet({

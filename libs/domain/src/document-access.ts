@@ -42,3 +42,7 @@ export function higher(a: DocPermission | null, b: DocPermission | null): DocPer
 export function permissionAllows(permission: DocPermission | null, needed: DocPermission): boolean {
   return permission !== null && RANK[permission] >= RANK[needed];
 }
+
+/** Kinds of co-edited documents. */
+export const DOC_KINDS = ['plan', 'brief', 'letter', 'note', 'case-map'] as const;
+export type DocKind = (typeof DOC_KINDS)[number];

@@ -7,3 +7,4 @@ export * from './schemas/coalitions.js';
 export * from './schemas/working-groups.js';
 export * from './schemas/audit.js';
 export * from './collab/index.js';
+export * from './schemas/documents.js';

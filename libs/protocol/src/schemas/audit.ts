@@ -28,6 +28,8 @@ export const AUDIT_ACTIONS = [
   'working-group.created',
   'working-group.updated',
   'working-group.deleted',
+  'document.sharing-changed',
+  'document.version-restored',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

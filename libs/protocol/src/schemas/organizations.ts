@@ -32,7 +32,11 @@ export const organizationInputSchema = z
   .strict();
 export type OrganizationInput = z.infer<typeof organizationInputSchema>;
 
-export const organizationUpdateSchema = organizationInputSchema.partial().strict();
+/** Without the input schema's defaults: a field left out of a PATCH stays as it is. */
+export const organizationUpdateSchema = organizationInputSchema
+  .extend({ focusAreas: z.array(z.enum(FOCUS_AREAS)).max(FOCUS_AREAS.length) })
+  .partial()
+  .strict();
 export type OrganizationUpdate = z.infer<typeof organizationUpdateSchema>;
 
 export const orgInviteCreateSchema = z

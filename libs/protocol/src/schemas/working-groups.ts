@@ -10,7 +10,11 @@ export const workingGroupCreateSchema = z
   .strict();
 export type WorkingGroupCreate = z.infer<typeof workingGroupCreateSchema>;
 
-export const workingGroupUpdateSchema = workingGroupCreateSchema.partial().strict();
+/** Without the create schema's defaults: a field left out of a PATCH stays as it is. */
+export const workingGroupUpdateSchema = workingGroupCreateSchema
+  .extend({ organizationIds: z.array(uuidSchema).max(200) })
+  .partial()
+  .strict();
 export type WorkingGroupUpdate = z.infer<typeof workingGroupUpdateSchema>;
 
 export const workingGroupParamsSchema = z.object({ id: uuidSchema, groupId: uuidSchema }).strict();

@@ -5,7 +5,7 @@ import {
   ApiNotFoundResponse,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import type { CoalitionAction, OrgAction } from '@coalesce/domain';
+import type { CoalitionAction, DocPermission, OrgAction } from '@coalesce/domain';
 
 export const ACCESS_RULE = 'coalesce:access-rule';
 
@@ -17,7 +17,8 @@ export type AccessRule =
   | { kind: 'public' }
   | { kind: 'authenticated' }
   | { kind: 'coalition'; action: CoalitionAction; param: string }
-  | { kind: 'org'; action: OrgAction; param: string | null };
+  | { kind: 'org'; action: OrgAction; param: string | null }
+  | { kind: 'document'; needed: DocPermission; param: string };
 
 /** Anyone, signed in or not (sign-in, sign-up, health). */
 export const Public = () => SetMetadata(ACCESS_RULE, { kind: 'public' } satisfies AccessRule);
@@ -49,4 +50,14 @@ export const OrgAccess = (action: OrgAction, param: string | null = null) =>
     ApiBearerAuth(),
     ApiUnauthorizedResponse({ description: 'Not signed in.' }),
     ApiForbiddenResponse({ description: `Your role does not allow "${action}".` }),
+  );
+
+/** A document action; the document id comes from route param `param`. No access 404, too low 403. */
+export const DocumentAccess = (needed: DocPermission, param = 'docId') =>
+  applyDecorators(
+    SetMetadata(ACCESS_RULE, { kind: 'document', needed, param } satisfies AccessRule),
+    ApiBearerAuth(),
+    ApiUnauthorizedResponse({ description: 'Not signed in.' }),
+    ApiForbiddenResponse({ description: `You need ${needed} permission on the document.` }),
+    ApiNotFoundResponse({ description: 'No such document, or you may not see it.' }),
   );

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { CanActivate, ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
-import type { CoalitionRole } from '@coalesce/domain';
+import type { CoalitionRole, DocPermission } from '@coalesce/domain';
 import { uuidSchema } from '@coalesce/protocol';
 import type { AuthUser } from '../auth/auth-user.js';
 import { Authenticator } from '../auth/authenticator.js';
@@ -11,7 +11,11 @@ import { ACCESS_RULE } from './access-rule.js';
 import type { AccessRule } from './access-rule.js';
 import { AccessPolicy } from './access-policy.service.js';
 
-export type AuthorizedRequest = Request & { user?: AuthUser; coalitionRole?: CoalitionRole };
+export type AuthorizedRequest = Request & {
+  user?: AuthUser;
+  coalitionRole?: CoalitionRole;
+  docAccess?: { permission: DocPermission; coalitionId: string; coalitionRole: CoalitionRole };
+};
 
 /** Global guard: authenticates and applies the route's access rule; a route without a rule is refused. */
 @Injectable()
@@ -45,6 +49,9 @@ export class AccessGuard implements CanActivate {
         idParam(req, rule.param),
         rule.action,
       );
+    } else if (rule.kind === 'document') {
+      req.docAccess = await this.policy.assertDocument(user, idParam(req, rule.param), rule.needed);
+      req.coalitionRole = req.docAccess.coalitionRole;
     } else if (rule.kind === 'org') {
       await this.policy.assertOrg(
         user,

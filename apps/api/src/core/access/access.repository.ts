@@ -1,7 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { CoalitionRole } from '@coalesce/domain';
+import type { CoalitionRole, DocPermission } from '@coalesce/domain';
+
+export interface DocumentAccessRow {
+  coalitionId: string;
+  ownerOrgId: string;
+  isPrivate: boolean;
+  coalitionPermission: DocPermission | null;
+  coalitionRole: CoalitionRole | null;
+  orgPermission: DocPermission | null;
+}
 
 /** The few reads the access policy needs, straight from the membership tables. */
 @Injectable()
@@ -19,5 +28,44 @@ export class AccessRepository {
   async organizationExists(organizationId: string): Promise<boolean> {
     const rows = await this.db.query('SELECT 1 FROM organizations WHERE id = $1', [organizationId]);
     return rows.length > 0;
+  }
+
+  /** The facts the document rule needs, for one organization; null when the document does not exist. */
+  async documentAccess(docId: string, organizationId: string): Promise<DocumentAccessRow | null> {
+    const rows: Array<{
+      coalition_id: string;
+      owner_org_id: string;
+      is_private: boolean;
+      coalition_permission: DocPermission | null;
+      coalition_role: CoalitionRole | null;
+      org_permission: DocPermission | null;
+    }> = await this.db.query(
+      `SELECT d.coalition_id, d.owner_org_id, d.is_private, d.coalition_permission,
+              m.role AS coalition_role, s.permission AS org_permission
+         FROM documents d
+         LEFT JOIN coalition_members m ON m.coalition_id = d.coalition_id AND m.organization_id = $2
+         LEFT JOIN document_shares s ON s.document_id = d.id AND s.organization_id = $2
+        WHERE d.id = $1 AND d.deleted_at IS NULL`,
+      [docId, organizationId],
+    );
+    const r = rows[0];
+    if (!r) return null;
+    return {
+      coalitionId: r.coalition_id,
+      ownerOrgId: r.owner_org_id,
+      isPrivate: r.is_private,
+      coalitionPermission: r.coalition_permission,
+      coalitionRole: r.coalition_role,
+      orgPermission: r.org_permission,
+    };
+  }
+
+  /** Coalitions the organization belongs to. */
+  async coalitionsOf(organizationId: string): Promise<string[]> {
+    const rows: Array<{ coalition_id: string }> = await this.db.query(
+      'SELECT coalition_id FROM coalition_members WHERE organization_id = $1',
+      [organizationId],
+    );
+    return rows.map((r) => r.coalition_id);
   }
 }

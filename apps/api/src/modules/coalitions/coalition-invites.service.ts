@@ -11,6 +11,7 @@ import type { RequestMeta } from '../../core/http/request-meta.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
 import { CoalitionEntity } from './coalition.entity.js';
 import { CoalitionInviteEntity } from './coalition-invite.entity.js';
+import { LiveEvents } from '../../core/realtime/live-events.js';
 import { CoalitionMembersRepository } from './coalition-members.repository.js';
 
 /**
@@ -26,6 +27,7 @@ export class CoalitionInvitesService {
     private readonly members: CoalitionMembersRepository,
     private readonly orgs: OrganizationsService,
     private readonly audit: AuditLogService,
+    private readonly live: LiveEvents,
   ) {}
 
   async create(

@@ -8,6 +8,7 @@ import { AuditLogService } from '../../core/audit/audit-log.service.js';
 import type { AuthUser } from '../../core/auth/auth-user.js';
 import { AppError } from '../../core/errors/app-error.js';
 import type { RequestMeta } from '../../core/http/request-meta.js';
+import { LiveEvents } from '../../core/realtime/live-events.js';
 import { CoalitionMembersRepository } from './coalition-members.repository.js';
 
 /** Roles of member organizations, removal by a coordinator, and leaving. A coalition keeps one coordinator. */
@@ -17,6 +18,7 @@ export class CoalitionMembershipService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly members: CoalitionMembersRepository,
     private readonly audit: AuditLogService,
+    private readonly live: LiveEvents,
   ) {}
 
   list(coalitionId: string): Promise<CoalitionMemberDto[]> {
@@ -49,6 +51,7 @@ export class CoalitionMembershipService {
         m,
       );
     });
+    this.announce(coalitionId, organizationId, 'updated');
   }
 
   async remove(
@@ -78,6 +81,7 @@ export class CoalitionMembershipService {
         m,
       );
     });
+    this.announce(coalitionId, organizationId, 'deleted');
   }
 
   /** The caller's organization leaves; its access stops at once. */
@@ -99,6 +103,13 @@ export class CoalitionMembershipService {
         m,
       );
     });
+    this.announce(coalitionId, user.organizationId, 'deleted');
+  }
+
+  /** Access of the org's sockets changes at once; everyone's member lists refresh. */
+  private announce(coalitionId: string, organizationId: string, action: 'updated' | 'deleted'): void {
+    this.live.accessChanged({ coalitionId, organizationId });
+    this.live.entityChanged({ coalitionId, type: 'coalition-member', id: organizationId, action });
   }
 
   private async keepOneCoordinator(coalitionId: string, m: EntityManager): Promise<void> {

@@ -34,7 +34,8 @@ export class OrgMembersService {
     return this.db.transaction(async (m) => {
       const target = await this.member(admin, userId, m);
       if (target.orgRole === role) return toMemberDto(target);
-      if (target.orgRole === 'admin' && role !== 'admin')
+      // Only demoting an active admin can leave the organization without one.
+      if (target.orgRole === 'admin' && role !== 'admin' && !target.disabledAt)
         await this.keepOneAdmin(admin.organizationId, m);
       await this.users.update(target.id, { orgRole: role }, m);
       await this.audit.record(

@@ -1,0 +1,120 @@
+import { describe, expect, it } from '@jest/globals';
+import { CONFIG_SPEC, ConfigError, loadConfig } from './app-config.js';
+
+const SECRET = 'a-production-secret-of-at-least-32-characters';
+
+function failure(env: Record<string, string>): string {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as Error).message;
+  }
+  throw new Error(`loadConfig accepted ${JSON.stringify(env)}`);
+}
+
+describe('loadConfig', () => {
+  it('runs with no settings at all, on the documented defaults', () => {
+    const config = loadConfig({ LOG_PRETTY: 'false' });
+    expect(config).toEqual({
+      env: 'development',
+      isProduction: false,
+      port: 3000,
+      host: '0.0.0.0',
+      databaseUrl: null,
+      dataDir: './.data',
+      redisUrl: null,
+      jwtSecret: CONFIG_SPEC.JWT_SECRET.default,
+      accessTokenTtlSeconds: 900,
+      refreshTokenTtlDays: 30,
+      seedDemo: true,
+      webDistDir: null,
+      logLevel: 'info',
+      logPretty: false,
+      corsOrigins: [],
+    });
+  });
+
+  it('describes every setting and gives it a default', () => {
+    for (const [key, spec] of Object.entries(CONFIG_SPEC)) {
+      expect({ key, description: spec.description.length > 10 }).toEqual({
+        key,
+        description: true,
+      });
+      expect(typeof spec.default).toBe('string');
+    }
+  });
+
+  it('reads and converts the settings it is given', () => {
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      PORT: '8080',
+      DATABASE_URL: 'postgresql://app:pw@db:5432/coalesce',
+      REDIS_URL: 'rediss://cache:6380',
+      JWT_SECRET: SECRET,
+      ACCESS_TOKEN_TTL_SECONDS: '300',
+      SEED_DEMO: '0',
+      CORS_ORIGINS: ' http://localhost:5173 , https://app.example.org ,',
+      LOG_PRETTY: '1',
+    });
+    expect(config).toMatchObject({
+      env: 'production',
+      isProduction: true,
+      port: 8080,
+      databaseUrl: 'postgresql://app:pw@db:5432/coalesce',
+      redisUrl: 'rediss://cache:6380',
+      jwtSecret: SECRET,
+      accessTokenTtlSeconds: 300,
+      seedDemo: false,
+      logPretty: true,
+      corsOrigins: ['http://localhost:5173', 'https://app.example.org'],
+    });
+  });
+
+  it('refuses the public default JWT_SECRET in production, with a clear message', () => {
+    const message = failure({ NODE_ENV: 'production' });
+    expect(message).toMatch(/^Invalid configuration:/);
+    expect(message).toMatch(/JWT_SECRET/);
+    expect(message).toMatch(/production/);
+    // The same default is fine outside production.
+    expect(loadConfig({ NODE_ENV: 'development' }).jwtSecret).toBe(CONFIG_SPEC.JWT_SECRET.default);
+    expect(loadConfig({ NODE_ENV: 'test' }).jwtSecret).toBe(CONFIG_SPEC.JWT_SECRET.default);
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: SECRET }).isProduction).toBe(true);
+  });
+
+  it('refuses a short JWT_SECRET', () => {
+    expect(failure({ JWT_SECRET: 'too-short' })).toMatch(/JWT_SECRET: must be at least 32/);
+  });
+
+  it('refuses a DATABASE_URL that is not a PostgreSQL URL', () => {
+    for (const url of ['mysql://db/coalesce', 'db:5432', 'sqlite:///tmp/x.db']) {
+      expect(failure({ DATABASE_URL: url })).toMatch(
+        /DATABASE_URL: must start with postgres:\/\/ or postgresql:\/\//,
+      );
+    }
+    expect(loadConfig({ DATABASE_URL: '' }).databaseUrl).toBeNull();
+    expect(loadConfig({ DATABASE_URL: 'postgres://localhost/x' }).databaseUrl).toBe(
+      'postgres://localhost/x',
+    );
+  });
+
+  it('lists every bad setting at once', () => {
+    const message = failure({
+      NODE_ENV: 'staging',
+      PORT: 'eighty',
+      REDIS_URL: 'localhost:6379',
+      ACCESS_TOKEN_TTL_SECONDS: '5',
+      SEED_DEMO: 'yes',
+      LOG_LEVEL: 'loud',
+    });
+    for (const key of [
+      'NODE_ENV',
+      'PORT',
+      'REDIS_URL',
+      'ACCESS_TOKEN_TTL_SECONDS',
+      'SEED_DEMO',
+      'LOG_LEVEL',
+    ])
+      expect(message).toContain(`  ${key}:`);
+  });
+});

@@ -1,0 +1,55 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
+import { IoAdapter } from '@nestjs/platform-socket.io';
+import { createAdapter } from '@socket.io/redis-adapter';
+import { createClient } from 'redis';
+import type { Server, ServerOptions } from 'socket.io';
+import { MAX_SOCKET_MESSAGE_BYTES } from '@coalesce/protocol';
+
+type RedisClient = ReturnType<typeof createClient>;
+
+/**
+ * Socket.IO server options for the whole app: websocket transport, message size matched to the
+ * update cap, and — with REDIS_URL — the Redis adapter so several API processes share rooms.
+ */
+export class CollabIoAdapter extends IoAdapter {
+  private readonly log = new Logger('CollabIoAdapter');
+  private clients: RedisClient[] = [];
+  private adapterFactory: ReturnType<typeof createAdapter> | null = null;
+
+  constructor(
+    app: INestApplicationContext,
+    private readonly redisUrl: string | null,
+  ) {
+    super(app);
+  }
+
+  async connectRedis(): Promise<void> {
+    if (!this.redisUrl) return;
+    const pub = createClient({ url: this.redisUrl });
+    const sub = pub.duplicate();
+    for (const client of [pub, sub]) client.on('error', (error: Error) => this.log.warn(`Redis: ${error.message}`));
+    await Promise.all([pub.connect(), sub.connect()]);
+    this.clients = [pub, sub];
+    this.adapterFactory = createAdapter(pub, sub, { key: 'coalesce' });
+    this.log.log('Socket.IO uses the Redis adapter');
+  }
+
+  override createIOServer(port: number, options?: ServerOptions): Server {
+    const server: Server = super.createIOServer(port, {
+      ...(options as ServerOptions),
+      transports: ['websocket'],
+      maxHttpBufferSize: MAX_SOCKET_MESSAGE_BYTES,
+      pingInterval: 10_000,
+      pingTimeout: 10_000,
+    });
+    if (this.adapterFactory) server.adapter(this.adapterFactory);
+    return server;
+  }
+
+  override async close(server: Server): Promise<void> {
+    await super.close(server);
+    await Promise.all(this.clients.map((c) => c.quit().catch(() => undefined)));
+    this.clients = [];
+  }
+}

@@ -1,0 +1,33 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '../../core/auth/auth.module.js';
+import { AccessWatcher } from './access-watcher.js';
+import { CollabBroadcaster } from './collab-broadcaster.js';
+import { COLLAB_CONFIG, loadCollabConfig } from './collab.config.js';
+import { CollabGateway } from './collab.gateway.js';
+import { CollabService } from './collab.service.js';
+import { CompactionService } from './compaction.service.js';
+import { DocStore } from './doc-store.js';
+import { PresenceService } from './presence.service.js';
+import { UpdateCommitter } from './update-committer.js';
+import { VersionsController } from './versions.controller.js';
+import { VersionsService } from './versions.service.js';
+
+/** The collaboration engine: Yjs over Socket.IO, durable group commit, compaction, versions, presence. */
+@Module({
+  imports: [AuthModule],
+  controllers: [VersionsController],
+  providers: [
+    { provide: COLLAB_CONFIG, useFactory: () => loadCollabConfig() },
+    AccessWatcher,
+    CollabBroadcaster,
+    CollabGateway,
+    CollabService,
+    CompactionService,
+    DocStore,
+    PresenceService,
+    UpdateCommitter,
+    VersionsService,
+  ],
+  exports: [DocStore, CollabService, CompactionService, UpdateCommitter, CollabGateway],
+})
+export class CollabModule {}

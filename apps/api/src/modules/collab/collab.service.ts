@@ -1,0 +1,112 @@
+import { Inject, Injectable } from '@nestjs/common';
+import * as Y from 'yjs';
+import { permissionAllows } from '@coalesce/domain';
+import type { DocPermission } from '@coalesce/domain';
+import { MAX_UPDATE_BYTES } from '@coalesce/protocol';
+import type { OpenResult, SyncResult } from '@coalesce/protocol';
+import { AccessPolicy } from '../../core/access/access-policy.service.js';
+import type { AuthUser } from '../../core/auth/auth-user.js';
+import { AppError } from '../../core/errors/app-error.js';
+import { COLLAB_CONFIG } from './collab.config.js';
+import type { CollabConfig } from './collab.config.js';
+import { DocPermissionCache } from './doc-permission-cache.js';
+import { DocStore } from './doc-store.js';
+import type { StoredUpdate } from './doc-store.js';
+import { UpdateCommitter } from './update-committer.js';
+
+/** The rules of co-editing: who may open, read and write a document, and what a valid update is. */
+@Injectable()
+export class CollabService {
+  readonly permissions: DocPermissionCache;
+
+  constructor(
+    private readonly policy: AccessPolicy,
+    private readonly store: DocStore,
+    private readonly committer: UpdateCommitter,
+    @Inject(COLLAB_CONFIG) config: CollabConfig,
+  ) {
+    this.permissions = new DocPermissionCache(config.permissionCacheMs);
+    this.committer.onCommitted(({ stored }) => {
+      let i = 0;
+      while (i < stored.length) {
+        const docId = stored[i].docId;
+        const first = stored[i].seq;
+        const updates: Uint8Array[] = [];
+        while (i < stored.length && stored[i].docId === docId) updates.push(stored[i++].update);
+        this.store.cache.append(docId, first, updates);
+      }
+    });
+  }
+
+  /** Permission of the user on the document (cached briefly); null when they may not know it exists. */
+  async permission(user: AuthUser, docId: string, fresh = false): Promise<{ permission: DocPermission | null; coalitionId: string | null }> {
+    if (!fresh) {
+      const cached = this.permissions.get(user.organizationId, docId);
+      if (cached) return cached;
+    }
+    const access = await this.policy.documentAccess(user, docId);
+    this.permissions.set(user.organizationId, docId, access.permission, access.coalitionId);
+    return { permission: access.permission, coalitionId: access.coalitionId };
+  }
+
+  async open(user: AuthUser, docId: string, clientStateVector: Uint8Array | undefined): Promise<OpenResult & { coalitionId: string }> {
+    const { permission, coalitionId } = await this.permission(user, docId, true);
+    if (!permission || !coalitionId) throw AppError.notFound('Document');
+    const { state, seq } = await this.store.load(docId);
+    return { role: permission, coalitionId, seq, ...diff(state, clientStateVector) };
+  }
+
+  async sync(user: AuthUser, docId: string, clientStateVector: Uint8Array): Promise<SyncResult> {
+    const { permission } = await this.permission(user, docId);
+    if (!permission) throw AppError.notFound('Document');
+    const { state, seq } = await this.store.load(docId);
+    return { seq, ...diff(state, clientStateVector) };
+  }
+
+  /** Validates and durably stores an update; resolves after COMMIT. */
+  async update(user: AuthUser, docId: string, update: Uint8Array, updateId: string): Promise<StoredUpdate> {
+    if (update.byteLength > MAX_UPDATE_BYTES) {
+      throw new AppError('PAYLOAD_TOO_LARGE', `An update may be at most ${MAX_UPDATE_BYTES} bytes.`);
+    }
+    assertValidUpdate(update);
+    const { permission } = await this.permission(user, docId);
+    if (!permission) throw AppError.notFound('Document');
+    if (!permissionAllows(permission, 'edit')) throw AppError.forbidden('You may view this document but not edit it.');
+    try {
+      return await this.committer.commit({ docId, update, updateId, userId: user.id });
+    } catch (error) {
+      if (error instanceof AppError) throw error;
+      throw new AppError('UNAVAILABLE', 'The update could not be stored right now; it will be retried.');
+    }
+  }
+}
+
+function diff(state: Uint8Array, clientStateVector: Uint8Array | undefined): { update: Uint8Array; stateVector: Uint8Array } {
+  const stateVector = Y.encodeStateVectorFromUpdate(state);
+  if (!clientStateVector || clientStateVector.byteLength === 0) return { update: state, stateVector };
+  try {
+    return { update: Y.diffUpdate(state, clientStateVector), stateVector };
+  } catch {
+    throw new AppError('INVALID_UPDATE', 'The state vector could not be decoded.');
+  }
+}
+
+/**
+ * An update must decode as a Yjs update (v1). Decoding walks every struct, so truncated or random
+ * bytes are refused before anything is stored.
+ */
+export function assertValidUpdate(update: Uint8Array): void {
+  if (update.byteLength === 0) throw new AppError('INVALID_UPDATE', 'The update is empty.');
+  try {
+    const decoded = Y.decodeUpdate(update);
+    if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) {
+      throw new Error('no content');
+    }
+    // Integrating it into a scratch document checks every content type and reference.
+    const scratch = new Y.Doc({ gc: false });
+    Y.applyUpdate(scratch, update);
+    scratch.destroy();
+  } catch {
+    throw new AppError('INVALID_UPDATE', 'The update is not a valid Yjs update.');
+  }
+}

@@ -1,0 +1,93 @@
+import * as Y from 'yjs';
+
+/** Merged state of a document up to `seq`, with updates appended since (merged lazily). */
+export interface CachedState {
+  state: Uint8Array;
+  seq: number;
+  tail: Uint8Array[];
+  bytes: number;
+}
+
+/**
+ * A bounded LRU of merged document states (by bytes). Nothing here is needed for correctness: a
+ * miss or an eviction only costs a read from PostgreSQL. Memory stays flat however many documents
+ * are opened and closed.
+ */
+export class DocStateCache {
+  private readonly entries = new Map<string, CachedState>();
+  private total = 0;
+
+  constructor(private readonly budgetBytes: number) {}
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  get bytes(): number {
+    return this.total;
+  }
+
+  /** The entry with its tail merged in, refreshed as most recently used. */
+  get(docId: string): CachedState | undefined {
+    const entry = this.entries.get(docId);
+    if (!entry) return undefined;
+    this.entries.delete(docId);
+    this.entries.set(docId, entry);
+    if (entry.tail.length) this.squash(entry);
+    return entry;
+  }
+
+  set(docId: string, state: Uint8Array, seq: number): void {
+    this.delete(docId);
+    if (state.byteLength > this.budgetBytes / 4) return;
+    const entry: CachedState = { state, seq, tail: [], bytes: state.byteLength };
+    this.entries.set(docId, entry);
+    this.total += entry.bytes;
+    this.evict();
+  }
+
+  /** Appends committed updates when they directly follow the cached seq; otherwise drops the entry. */
+  append(docId: string, firstSeq: number, updates: Uint8Array[]): void {
+    const entry = this.entries.get(docId);
+    if (!entry) return;
+    if (firstSeq !== entry.seq + 1) {
+      this.delete(docId);
+      return;
+    }
+    for (const update of updates) {
+      entry.tail.push(update);
+      entry.bytes += update.byteLength;
+      this.total += update.byteLength;
+    }
+    entry.seq += updates.length;
+    if (entry.tail.length >= 256) this.squash(entry);
+    this.evict();
+  }
+
+  delete(docId: string): void {
+    const entry = this.entries.get(docId);
+    if (!entry) return;
+    this.entries.delete(docId);
+    this.total -= entry.bytes;
+  }
+
+  clear(): void {
+    this.entries.clear();
+    this.total = 0;
+  }
+
+  private squash(entry: CachedState): void {
+    const merged = Y.mergeUpdates([entry.state, ...entry.tail]);
+    this.total += merged.byteLength - entry.bytes;
+    entry.state = merged;
+    entry.tail = [];
+    entry.bytes = merged.byteLength;
+  }
+
+  private evict(): void {
+    for (const [docId] of this.entries) {
+      if (this.total <= this.budgetBytes) break;
+      this.delete(docId);
+    }
+  }
+}

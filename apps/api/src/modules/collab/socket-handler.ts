@@ -1,0 +1,70 @@
+import type { Logger } from '@nestjs/common';
+import type { Socket } from 'socket.io';
+import type { z } from 'zod';
+import { FLOOD_DISCONNECT_AFTER } from '@coalesce/protocol';
+import type { CollabAck, CollabError } from '@coalesce/protocol';
+import { AppError } from '../../core/errors/app-error.js';
+import { zodFieldErrors } from '../../core/http/zod-validation.pipe.js';
+import { sessionOf } from './socket-session.js';
+
+type Ack = (response: CollabAck) => void;
+
+export interface HandlerOptions {
+  /** Which token bucket pays for this event. */
+  limit?: 'updates' | 'awareness';
+}
+
+/**
+ * Registers a socket event handler that can never crash the process: the payload is validated with
+ * the protocol's zod schema, rate limits apply, and every outcome is an ack `{ok}` or `{ok:false,error}`.
+ */
+export function handle<S extends z.ZodType>(
+  socket: Socket,
+  event: string,
+  schema: S,
+  logger: Logger,
+  handler: (payload: z.output<S>) => Promise<object | void>,
+  options: HandlerOptions = {},
+): void {
+  socket.on(event, async (...args: unknown[]) => {
+    const ack: Ack = typeof args[args.length - 1] === 'function' ? (args.pop() as Ack) : () => undefined;
+    const session = sessionOf(socket);
+    try {
+      if (options.limit && !session[options.limit].take()) {
+        session.refusals += 1;
+        if (session.refusals > FLOOD_DISCONNECT_AFTER) {
+          socket.emit('error:flood', { code: 'RATE_LIMITED', message: 'Too many messages; disconnected.' });
+          socket.disconnect(true);
+          return;
+        }
+        throw new AppError('RATE_LIMITED', 'Too many messages; slow down.');
+      }
+      const parsed = schema.safeParse(normalizeBinary(args[0]));
+      if (!parsed.success) {
+        const fields = zodFieldErrors(parsed.error);
+        throw new AppError('VALIDATION_FAILED', `Invalid ${event} payload: ${fields.map((f) => `${f.path || 'payload'}: ${f.message}`).join('; ')}`);
+      }
+      const result = await handler(parsed.data);
+      session.refusals = 0;
+      ack({ ok: true, ...(result ?? {}) });
+    } catch (error) {
+      ack({ ok: false, error: toCollabError(error, logger, event) });
+    }
+  });
+}
+
+export function toCollabError(error: unknown, logger: Logger, event: string): CollabError {
+  if (error instanceof AppError) return { code: error.code, message: error.message };
+  logger.error({ err: error, event }, 'socket handler failed');
+  return { code: 'INTERNAL', message: 'Something went wrong on our side.' };
+}
+
+/** Browsers send binary as ArrayBuffer; the server works with Uint8Array. */
+function normalizeBinary(payload: unknown): unknown {
+  if (!payload || typeof payload !== 'object' || Array.isArray(payload)) return payload;
+  const copy: Record<string, unknown> = { ...(payload as Record<string, unknown>) };
+  for (const [key, value] of Object.entries(copy)) {
+    if (value instanceof ArrayBuffer) copy[key] = new Uint8Array(value);
+  }
+  return copy;
+}

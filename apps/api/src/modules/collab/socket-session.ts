@@ -1,0 +1,49 @@
+import type { Socket } from 'socket.io';
+import type { DocPermission } from '@coalesce/domain';
+import {
+  AWARENESS_BURST,
+  AWARENESS_RATE_PER_SECOND,
+  UPDATE_BURST,
+  UPDATE_RATE_PER_SECOND,
+} from '@coalesce/protocol';
+import type { AuthUser } from '../../core/auth/auth-user.js';
+import { TokenBucket } from '../../core/realtime/token-bucket.js';
+
+export interface OpenDoc {
+  coalitionId: string;
+  permission: DocPermission;
+}
+
+/** What the server keeps per connected socket (in socket.data). */
+export interface SocketSession {
+  user: AuthUser;
+  /** Coalitions of the user's organization at connect time (rooms for entity:changed). */
+  coalitions: string[];
+  docs: Map<string, OpenDoc>;
+  presence: Set<string>;
+  updates: TokenBucket;
+  awareness: TokenBucket;
+  /** Refused messages in a row (rate limits); past the flood limit the socket is disconnected. */
+  refusals: number;
+}
+
+export function newSession(user: AuthUser, coalitions: string[]): SocketSession {
+  return {
+    user,
+    coalitions,
+    docs: new Map(),
+    presence: new Set(),
+    updates: new TokenBucket(UPDATE_RATE_PER_SECOND, UPDATE_BURST),
+    awareness: new TokenBucket(AWARENESS_RATE_PER_SECOND, AWARENESS_BURST),
+    refusals: 0,
+  };
+}
+
+export function sessionOf(socket: Socket): SocketSession {
+  return socket.data as SocketSession;
+}
+
+export const docRoom = (docId: string) => `doc:${docId}`;
+export const coalitionRoom = (coalitionId: string) => `coalition:${coalitionId}`;
+export const presenceRoom = (coalitionId: string) => `presence:${coalitionId}`;
+export const orgRoom = (organizationId: string) => `org:${organizationId}`;
