@@ -88,15 +88,13 @@ describe('accounts and sessions', () => {
   });
 
   it('answers bad input with 400 and field details, and unknown fields are rejected', async () => {
-    const res = await t
-      .client()
-      .post<ErrorBody>('/auth/register', {
-        email: 'not-an-email',
-        name: '',
-        password: 'short',
-        organization: { name: 'X', country: 'USA' },
-        admin: true,
-      });
+    const res = await t.client().post<ErrorBody>('/auth/register', {
+      email: 'not-an-email',
+      name: '',
+      password: 'short',
+      organization: { name: 'X', country: 'USA' },
+      admin: true,
+    });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('VALIDATION_FAILED');
     const paths = res.body.error.fields!.map((f) => f.path);
@@ -129,11 +127,9 @@ describe('accounts and sessions', () => {
   });
 
   it('rejects malformed JSON with 400 and oversized bodies with 413', async () => {
-    const bad = await t
-      .client()
-      .request<ErrorBody>('POST', '/auth/login', '{"email":', {
-        'content-type': 'application/json',
-      });
+    const bad = await t.client().request<ErrorBody>('POST', '/auth/login', '{"email":', {
+      'content-type': 'application/json',
+    });
     expect(bad.status).toBe(400);
     const huge = await t
       .client()

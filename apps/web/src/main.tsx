@@ -1,11 +1,13 @@
+import '@mantine/core/styles.css';
+import '@mantine/notifications/styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { App } from './app/App';
 
-function App() {
-  return <h1>Coalesce</h1>;
-}
+const root = document.getElementById('root');
+if (!root) throw new Error('The page has no #root element.');
 
-createRoot(document.getElementById('root')!).render(
+createRoot(root).render(
   <StrictMode>
     <App />
   </StrictMode>,

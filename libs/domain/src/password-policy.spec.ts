@@ -35,7 +35,15 @@ describe('passwordProblems', () => {
   });
 
   it('refuses common words anywhere in the password, in any case', () => {
-    for (const common of ['password', 'QWERTY', '123456', 'LetMeIn', 'welcome', 'iloveyou', 'admin123']) {
+    for (const common of [
+      'password',
+      'QWERTY',
+      '123456',
+      'LetMeIn',
+      'welcome',
+      'iloveyou',
+      'admin123',
+    ]) {
       expect(passwordProblems(`xyz-${common}-battery-staple`)).toEqual([
         'Avoid common words such as "password" or "qwerty".',
       ]);

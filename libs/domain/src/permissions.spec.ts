@@ -18,7 +18,10 @@ const F: AccessDecision = 'forbidden';
  * coordinator org (admin, member), member org (admin, member), observer org (admin, member).
  * A non-member organization always gets not-found.
  */
-const COALITION_TABLE: Record<CoalitionAction, [AccessDecision, AccessDecision, AccessDecision, AccessDecision, AccessDecision, AccessDecision]> = {
+const COALITION_TABLE: Record<
+  CoalitionAction,
+  [AccessDecision, AccessDecision, AccessDecision, AccessDecision, AccessDecision, AccessDecision]
+> = {
   'coalition.view': [A, A, A, A, A, A],
   'coalition.update': [A, F, F, F, F, F],
   'coalition.members.invite': [A, F, F, F, F, F],

@@ -44,7 +44,10 @@ describe('collaboration: sync between clients', () => {
     const doc = await createDocument(owner, coalitionId);
     const a = await connect(owner);
     const b = await connect(member);
-    const openA = await call<OpenResult>(a, CollabEvents.DocOpen, { docId: doc.id, stateVector: Y.encodeStateVector(new Y.Doc()) });
+    const openA = await call<OpenResult>(a, CollabEvents.DocOpen, {
+      docId: doc.id,
+      stateVector: Y.encodeStateVector(new Y.Doc()),
+    });
     expect(openA).toMatchObject({ ok: true, role: 'edit', seq: 0 });
     const openB = await call<OpenResult>(b, CollabEvents.DocOpen, { docId: doc.id });
     expect(openB.ok).toBe(true);
@@ -53,7 +56,11 @@ describe('collaboration: sync between clients', () => {
     const update = textUpdate(local, 'Meet Senator X before the markup.');
     const received = next<DocUpdateBroadcast>(b, CollabEvents.DocUpdate);
     const updateId = newUpdateId();
-    const ack = await call<UpdateResult>(a, CollabEvents.DocUpdate, { docId: doc.id, update, updateId });
+    const ack = await call<UpdateResult>(a, CollabEvents.DocUpdate, {
+      docId: doc.id,
+      update,
+      updateId,
+    });
     expect(ack).toEqual({ ok: true, seq: 1 });
     const rows = await t.db.query('SELECT seq FROM doc_updates WHERE update_id = $1', [updateId]);
     expect(rows).toEqual([{ seq: '1' }]);
@@ -65,7 +72,10 @@ describe('collaboration: sync between clients', () => {
 
     const c = await connect(member);
     const fresh = new Y.Doc();
-    const openC = await call<OpenResult>(c, CollabEvents.DocOpen, { docId: doc.id, stateVector: Y.encodeStateVector(fresh) });
+    const openC = await call<OpenResult>(c, CollabEvents.DocOpen, {
+      docId: doc.id,
+      stateVector: Y.encodeStateVector(fresh),
+    });
     if (!openC.ok) throw new Error(openC.error.message);
     Y.applyUpdate(fresh, new Uint8Array(openC.update));
     expect(fresh.getText('content').toString()).toBe('Meet Senator X before the markup.');
@@ -78,11 +88,21 @@ describe('collaboration: sync between clients', () => {
     await call(a, CollabEvents.DocOpen, { docId: doc.id });
     const update = textUpdate(new Y.Doc(), 'once');
     const updateId = newUpdateId();
-    const first = await call<UpdateResult>(a, CollabEvents.DocUpdate, { docId: doc.id, update, updateId });
-    const again = await call<UpdateResult>(a, CollabEvents.DocUpdate, { docId: doc.id, update, updateId });
+    const first = await call<UpdateResult>(a, CollabEvents.DocUpdate, {
+      docId: doc.id,
+      update,
+      updateId,
+    });
+    const again = await call<UpdateResult>(a, CollabEvents.DocUpdate, {
+      docId: doc.id,
+      update,
+      updateId,
+    });
     expect(first).toEqual({ ok: true, seq: 1 });
     expect(again).toEqual({ ok: true, seq: 1 });
-    const count = await t.db.query('SELECT count(*)::int AS n FROM doc_updates WHERE doc_id = $1', [doc.id]);
+    const count = await t.db.query('SELECT count(*)::int AS n FROM doc_updates WHERE doc_id = $1', [
+      doc.id,
+    ]);
     expect(count[0].n).toBe(1);
   });
 
@@ -91,15 +111,33 @@ describe('collaboration: sync between clients', () => {
     const a = await connect(owner);
     await call(a, CollabEvents.DocOpen, { docId: doc.id });
     const valid = textUpdate(new Y.Doc(), 'hello world');
-    for (const update of [new Uint8Array([1, 2, 3, 255, 255, 255]), valid.slice(0, valid.length - 3), new Uint8Array(0)]) {
-      const ack = await call(a, CollabEvents.DocUpdate, { docId: doc.id, update, updateId: newUpdateId() });
+    for (const update of [
+      new Uint8Array([1, 2, 3, 255, 255, 255]),
+      valid.slice(0, valid.length - 3),
+      new Uint8Array(0),
+    ]) {
+      const ack = await call(a, CollabEvents.DocUpdate, {
+        docId: doc.id,
+        update,
+        updateId: newUpdateId(),
+      });
       expect(ack).toMatchObject({ ok: false, error: { code: 'INVALID_UPDATE' } });
     }
-    const wrongShape = await call(a, CollabEvents.DocUpdate, { docId: doc.id, update: 'aGVsbG8=', updateId: newUpdateId() });
+    const wrongShape = await call(a, CollabEvents.DocUpdate, {
+      docId: doc.id,
+      update: 'aGVsbG8=',
+      updateId: newUpdateId(),
+    });
     expect(wrongShape).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
-    const count = await t.db.query('SELECT count(*)::int AS n FROM doc_updates WHERE doc_id = $1', [doc.id]);
+    const count = await t.db.query('SELECT count(*)::int AS n FROM doc_updates WHERE doc_id = $1', [
+      doc.id,
+    ]);
     expect(count[0].n).toBe(0);
-    const ok = await call<UpdateResult>(a, CollabEvents.DocUpdate, { docId: doc.id, update: valid, updateId: newUpdateId() });
+    const ok = await call<UpdateResult>(a, CollabEvents.DocUpdate, {
+      docId: doc.id,
+      update: valid,
+      updateId: newUpdateId(),
+    });
     expect(ok).toEqual({ ok: true, seq: 1 });
   });
 

@@ -10,6 +10,7 @@ export interface ApiResponse<T = unknown> {
 export class ApiClient {
   token: string | null = null;
   refreshCookie: string | null = null;
+  /** Client address to claim (sent as X-Forwarded-For, which the app trusts from loopback). */
   ip: string | null = null;
 
   constructor(readonly baseUrl: string) {}
@@ -24,6 +25,7 @@ export class ApiClient {
     if (body !== undefined) h['content-type'] = 'application/json';
     if (this.token) h.authorization = `Bearer ${this.token}`;
     if (this.refreshCookie) h.cookie = `coalesce_refresh=${this.refreshCookie}`;
+    if (this.ip) h['x-forwarded-for'] = this.ip;
     const res = await fetch(`${this.baseUrl}${path.startsWith('/api') ? path : `/api/v1${path}`}`, {
       method,
       headers: h,

@@ -1,5 +1,11 @@
 import type { CoalitionRole } from '@coalesce/domain';
-import type { AuthTokens, CoalitionDto, InviteDto, MeDto } from '@coalesce/protocol';
+import type {
+  AuthTokens,
+  CoalitionDto,
+  CoalitionInviteDto,
+  InviteDto,
+  MeDto,
+} from '@coalesce/protocol';
 import type { ApiClient } from './api-client.js';
 import type { TestApp } from './test-app.js';
 
@@ -67,6 +73,22 @@ export async function createCoalition(
   return res.body;
 }
 
+/** The coordinator invites an organization with `role`; returns the invite with its token. */
+export async function inviteToCoalition(
+  coordinator: Actor,
+  coalitionId: string,
+  organizationId: string,
+  role: CoalitionRole = 'member',
+): Promise<CoalitionInviteDto & { token: string }> {
+  const invite = await coordinator.client.post<CoalitionInviteDto & { token: string }>(
+    `/coalitions/${coalitionId}/invites`,
+    { organizationId, role },
+  );
+  if (invite.status !== 201)
+    throw new Error(`coalition invite answered ${invite.status}: ${JSON.stringify(invite.body)}`);
+  return invite.body;
+}
+
 /** The coordinator invites `member`'s organization with `role`, and member's admin accepts. */
 export async function joinCoalition(
   coordinator: Actor,
@@ -74,15 +96,8 @@ export async function joinCoalition(
   coalitionId: string,
   role: CoalitionRole,
 ): Promise<void> {
-  const invite = await coordinator.client.post<{ token: string }>(
-    `/coalitions/${coalitionId}/invites`,
-    { organizationId: member.me.organization.id, role },
-  );
-  if (invite.status !== 201)
-    throw new Error(`coalition invite answered ${invite.status}: ${JSON.stringify(invite.body)}`);
-  const accepted = await member.client.post('/coalition-invites/accept', {
-    token: invite.body.token,
-  });
+  const invite = await inviteToCoalition(coordinator, coalitionId, member.me.organization.id, role);
+  const accepted = await member.client.post('/coalition-invites/accept', { token: invite.token });
   if (accepted.status !== 200)
     throw new Error(`accept answered ${accepted.status}: ${JSON.stringify(accepted.body)}`);
 }

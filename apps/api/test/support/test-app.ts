@@ -5,6 +5,7 @@ import { loadConfig } from '../../src/core/config/app-config.js';
 import type { AppConfig } from '../../src/core/config/app-config.js';
 import { createApp } from '../../src/create-app.js';
 import { createTestDatabase } from './test-database.js';
+import type { TestDatabase } from './test-database.js';
 import { ApiClient } from './api-client.js';
 
 export interface TestApp {
@@ -12,14 +13,28 @@ export interface TestApp {
   config: AppConfig;
   baseUrl: string;
   db: DataSource;
+  /** The database this app runs on; pass it to another startTestApp to restart on the same data. */
+  database: TestDatabase;
   /** A new cookie-less client. */
   client(): ApiClient;
-  close(): Promise<void>;
+  /** Stops the app and drops its database, unless `keepDatabase` (to start again on it). */
+  close(options?: { keepDatabase?: boolean }): Promise<void>;
+}
+
+export interface StartOptions {
+  /**
+   * Run on this database (from an earlier TestApp, closed with `keepDatabase`) instead of a fresh
+   * one. With the embedded PGlite, pass the same DATA_DIR in `env` as well.
+   */
+  database?: TestDatabase;
 }
 
 /** Starts the real application on a loopback port 0 with a fresh database. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
+export async function startTestApp(
+  env: Record<string, string> = {},
+  options: StartOptions = {},
+): Promise<TestApp> {
+  const database = options.database ?? (await createTestDatabase());
   const config = loadConfig({
     NODE_ENV: 'test',
     SEED_DEMO: 'false',
@@ -38,10 +53,11 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     config,
     baseUrl,
     db: app.get(DataSource),
+    database,
     client: () => new ApiClient(baseUrl),
-    async close() {
+    async close({ keepDatabase = false } = {}) {
       await app.close();
-      await database.drop();
+      if (!keepDatabase) await database.drop();
     },
   };
 }

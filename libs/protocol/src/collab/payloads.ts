@@ -3,9 +3,12 @@ import type { DocPermission } from '@coalesce/domain';
 import type { ErrorCode } from '../errors.js';
 
 /** Binary payloads travel as binary (Buffer on Node, Uint8Array/ArrayBuffer in browsers), never base64. */
-export const binarySchema = z.custom<Uint8Array>((value) => value instanceof Uint8Array || value instanceof ArrayBuffer, {
-  message: 'Must be binary (Uint8Array).',
-});
+export const binarySchema = z.custom<Uint8Array>(
+  (value) => value instanceof Uint8Array || value instanceof ArrayBuffer,
+  {
+    message: 'Must be binary (Uint8Array).',
+  },
+);
 
 const docId = z.uuid({ message: 'docId must be a UUID.' });
 
@@ -17,7 +20,11 @@ export const docUpdateSchema = z
     docId,
     update: binarySchema,
     /** Client-chosen id (e.g. a UUID); resending the same id is a no-op that acks the stored seq. */
-    updateId: z.string().min(8).max(64).regex(/^[\w-]+$/),
+    updateId: z
+      .string()
+      .min(8)
+      .max(64)
+      .regex(/^[\w-]+$/),
   })
   .strict();
 export type DocUpdatePayload = z.infer<typeof docUpdateSchema>;
@@ -40,7 +47,9 @@ export const presenceLocationSchema = z
   .strict();
 export type PresenceLocation = z.infer<typeof presenceLocationSchema>;
 
-export const presenceJoinSchema = z.object({ coalitionId: z.uuid(), location: presenceLocationSchema }).strict();
+export const presenceJoinSchema = z
+  .object({ coalitionId: z.uuid(), location: presenceLocationSchema })
+  .strict();
 export type PresenceJoinPayload = z.infer<typeof presenceJoinSchema>;
 export const presenceUpdateSchema = presenceJoinSchema;
 export const presenceLeaveSchema = z.object({ coalitionId: z.uuid() }).strict();
@@ -52,7 +61,8 @@ export interface CollabError {
   message: string;
 }
 
-export type CollabAck<T extends object = object> = ({ ok: true } & T) | { ok: false; error: CollabError };
+export type CollabAck<T extends object = object> =
+  ({ ok: true } & T) | { ok: false; error: CollabError };
 
 export interface OpenResult {
   role: DocRole;

@@ -142,8 +142,8 @@ describe('changePasswordSchema', () => {
     expect(problems(changePasswordSchema, { currentPassword: 'x', password: PASSWORD })).toEqual(
       [],
     );
-    expect(paths(changePasswordSchema, { currentPassword: 'x', password: 'qwerty-qwerty' })).toEqual(
-      ['password'],
-    );
+    expect(
+      paths(changePasswordSchema, { currentPassword: 'x', password: 'qwerty-qwerty' }),
+    ).toEqual(['password']);
   });
 });

@@ -63,7 +63,9 @@ describe('update schemas', () => {
       focusAreas: ['research'],
     });
     expect(workingGroupUpdateSchema.safeParse({ organizationIds: ['nope'] }).success).toBe(false);
-    expect(workingGroupUpdateSchema.parse({ organizationIds: [] })).toEqual({ organizationIds: [] });
+    expect(workingGroupUpdateSchema.parse({ organizationIds: [] })).toEqual({
+      organizationIds: [],
+    });
     expect(coalitionUpdateSchema.safeParse({ slug: 'new-slug' }).success).toBe(false);
   });
 

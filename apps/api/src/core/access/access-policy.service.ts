@@ -1,6 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { decideCoalitionAction, decideOrgAction, documentPermission, permissionAllows } from '@coalesce/domain';
-import type { AccessDecision, CoalitionAction, CoalitionRole, DocPermission, OrgAction } from '@coalesce/domain';
+import {
+  decideCoalitionAction,
+  decideOrgAction,
+  documentPermission,
+  permissionAllows,
+} from '@coalesce/domain';
+import type {
+  AccessDecision,
+  CoalitionAction,
+  CoalitionRole,
+  DocPermission,
+  OrgAction,
+} from '@coalesce/domain';
 import type { AuthUser } from '../auth/auth-user.js';
 import { AppError } from '../errors/app-error.js';
 import { AccessRepository } from './access.repository.js';
@@ -40,7 +51,12 @@ export class AccessPolicy {
   async documentAccess(
     user: Pick<AuthUser, 'organizationId'>,
     docId: string,
-  ): Promise<{ permission: DocPermission | null; coalitionId: string | null; ownerOrgId: string | null; coalitionRole: CoalitionRole | null }> {
+  ): Promise<{
+    permission: DocPermission | null;
+    coalitionId: string | null;
+    ownerOrgId: string | null;
+    coalitionRole: CoalitionRole | null;
+  }> {
     const row = await this.repo.documentAccess(docId, user.organizationId);
     if (!row) return { permission: null, coalitionId: null, ownerOrgId: null, coalitionRole: null };
     const permission = documentPermission({
@@ -50,15 +66,29 @@ export class AccessPolicy {
       coalitionPermission: row.coalitionPermission,
       orgPermission: row.orgPermission,
     });
-    return { permission, coalitionId: row.coalitionId, ownerOrgId: row.ownerOrgId, coalitionRole: row.coalitionRole };
+    return {
+      permission,
+      coalitionId: row.coalitionId,
+      ownerOrgId: row.ownerOrgId,
+      coalitionRole: row.coalitionRole,
+    };
   }
 
   /** Throws 404 when the user may not see the document, 403 when the permission is too low. */
-  async assertDocument(user: AuthUser, docId: string, needed: DocPermission): Promise<{ permission: DocPermission; coalitionId: string; coalitionRole: CoalitionRole }> {
+  async assertDocument(
+    user: AuthUser,
+    docId: string,
+    needed: DocPermission,
+  ): Promise<{ permission: DocPermission; coalitionId: string; coalitionRole: CoalitionRole }> {
     const access = await this.documentAccess(user, docId);
     if (access.permission === null) throw AppError.notFound('Document');
-    if (!permissionAllows(access.permission, needed)) throw AppError.forbidden(`You need ${needed} permission on this document.`);
-    return { permission: access.permission, coalitionId: access.coalitionId!, coalitionRole: access.coalitionRole! };
+    if (!permissionAllows(access.permission, needed))
+      throw AppError.forbidden(`You need ${needed} permission on this document.`);
+    return {
+      permission: access.permission,
+      coalitionId: access.coalitionId!,
+      coalitionRole: access.coalitionRole!,
+    };
   }
 
   coalitionsOf(organizationId: string): Promise<string[]> {

@@ -30,7 +30,9 @@ describe('LoginRateLimiter', () => {
 
   it('allows LOGIN_ATTEMPTS_PER_IP attempts per window from one address, then 429', () => {
     for (let i = 0; i < LOGIN_ATTEMPTS_PER_IP; i += 1) {
-      expect(refusal(() => limiter.checkAttempt('10.0.0.1', `user${i}@example.org`, T0 + i))).toBeNull();
+      expect(
+        refusal(() => limiter.checkAttempt('10.0.0.1', `user${i}@example.org`, T0 + i)),
+      ).toBeNull();
     }
     const limited = refusal(() => limiter.checkAttempt('10.0.0.1', 'new@example.org', T0 + 100));
     expect(limited?.code).toBe('RATE_LIMITED');
@@ -55,16 +57,22 @@ describe('LoginRateLimiter', () => {
 
   it('refuses an account after LOGIN_ATTEMPTS_PER_ACCOUNT failures, from any address', () => {
     for (let i = 0; i < LOGIN_ATTEMPTS_PER_ACCOUNT; i += 1) {
-      expect(refusal(() => limiter.checkAttempt(`10.0.1.${i}`, 'maya@example.org', T0 + i))).toBeNull();
+      expect(
+        refusal(() => limiter.checkAttempt(`10.0.1.${i}`, 'maya@example.org', T0 + i)),
+      ).toBeNull();
       limiter.recordFailure('maya@example.org', T0 + i);
     }
     const limited = refusal(() => limiter.checkAttempt('10.9.9.9', 'maya@example.org', T0 + 10));
     expect(limited?.code).toBe('RATE_LIMITED');
     expect(limited?.extra.retryAfter).toBe(LOGIN_WINDOW_SECONDS);
     // Other accounts are not affected.
-    expect(refusal(() => limiter.checkAttempt('10.9.9.9', 'other@example.org', T0 + 10))).toBeNull();
+    expect(
+      refusal(() => limiter.checkAttempt('10.9.9.9', 'other@example.org', T0 + 10)),
+    ).toBeNull();
     // The window of failures ends.
-    expect(refusal(() => limiter.checkAttempt('10.9.9.8', 'maya@example.org', T0 + WINDOW))).toBeNull();
+    expect(
+      refusal(() => limiter.checkAttempt('10.9.9.8', 'maya@example.org', T0 + WINDOW)),
+    ).toBeNull();
   });
 
   it('forgets the failures of an account after a successful sign-in', () => {

@@ -101,17 +101,15 @@ export class SessionsService {
         };
       }
       await m.getRepository(RefreshTokenEntity).update({ id: token.id }, { rotatedAt: new Date() });
-      await m
-        .getRepository(SessionEntity)
-        .update(
-          { id: session.id },
-          {
-            lastUsedAt: new Date(),
-            expiresAt: this.expiry(),
-            ip: meta.ip ?? session.ip,
-            userAgent: meta.userAgent ?? session.userAgent,
-          },
-        );
+      await m.getRepository(SessionEntity).update(
+        { id: session.id },
+        {
+          lastUsedAt: new Date(),
+          expiresAt: this.expiry(),
+          ip: meta.ip ?? session.ip,
+          userAgent: meta.userAgent ?? session.userAgent,
+        },
+      );
       const next = await this.issueToken(m, session.id);
       return { rotated: { userId: session.userId, sessionId: session.id, refreshToken: next } };
     });

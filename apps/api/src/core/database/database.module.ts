@@ -6,6 +6,7 @@ import type { AppConfig } from '../config/app-config.js';
 import { startEmbeddedPostgres } from './embedded-postgres.js';
 import type { EmbeddedPostgres } from './embedded-postgres.js';
 import { MIGRATIONS } from './migrations/index.js';
+import { SafeTypeOrmLogger } from './typeorm-logger.js';
 
 /** Holds the embedded PostgreSQL when DATABASE_URL is not set, and stops it after the pool closes. */
 @Injectable()
@@ -56,8 +57,11 @@ class DatabaseServerModule {}
         migrationsTransactionMode: 'each' as const,
         synchronize: false,
         uuidExtension: 'pgcrypto' as const,
-        extra: { max: server.isEmbedded ? 8 : 20 },
-        logging: ['error' as const],
+        // PGlite is one session; its socket multiplexer has been seen to interleave extended-protocol
+        // messages of concurrent connections ("portal does not exist"), so the embedded pool has one.
+        extra: { max: server.isEmbedded ? 1 : 20 },
+        logger: new SafeTypeOrmLogger(),
+        maxQueryExecutionTime: 2000,
       }),
     }),
     DatabaseServerModule,

@@ -28,7 +28,8 @@ export class CollabIoAdapter extends IoAdapter {
     if (!this.redisUrl) return;
     const pub = createClient({ url: this.redisUrl });
     const sub = pub.duplicate();
-    for (const client of [pub, sub]) client.on('error', (error: Error) => this.log.warn(`Redis: ${error.message}`));
+    for (const client of [pub, sub])
+      client.on('error', (error: Error) => this.log.warn(`Redis: ${error.message}`));
     await Promise.all([pub.connect(), sub.connect()]);
     this.clients = [pub, sub];
     this.adapterFactory = createAdapter(pub, sub, { key: 'coalesce' });

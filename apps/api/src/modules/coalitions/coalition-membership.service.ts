@@ -107,7 +107,11 @@ export class CoalitionMembershipService {
   }
 
   /** Access of the org's sockets changes at once; everyone's member lists refresh. */
-  private announce(coalitionId: string, organizationId: string, action: 'updated' | 'deleted'): void {
+  private announce(
+    coalitionId: string,
+    organizationId: string,
+    action: 'updated' | 'deleted',
+  ): void {
     this.live.accessChanged({ coalitionId, organizationId });
     this.live.entityChanged({ coalitionId, type: 'coalition-member', id: organizationId, action });
   }

@@ -1,10 +1,12 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { OnModuleDestroy } from '@nestjs/common';
 import type { Namespace, Socket } from 'socket.io';
 import { CollabEvents } from '@coalesce/protocol';
 import type { DocRevokedMessage } from '@coalesce/protocol';
 import { AccessPolicy } from '../../core/access/access-policy.service.js';
 import { SessionEvents } from '../../core/auth/session-events.js';
+import { APP_CONFIG } from '../../core/config/config.module.js';
+import type { AppConfig } from '../../core/config/app-config.js';
 import { LiveEvents } from '../../core/realtime/live-events.js';
 import type { AccessChanged, EntityChangedEvent } from '../../core/realtime/live-events.js';
 import { CollabService } from './collab.service.js';
@@ -32,15 +34,20 @@ export class AccessWatcher implements OnModuleDestroy {
     private readonly collab: CollabService,
     live: LiveEvents,
     sessions: SessionEvents,
+    @Inject(APP_CONFIG) config: AppConfig,
   ) {
+    /** Other nodes exist only with the Redis adapter; they re-check their own sockets. */
+    const relay = (event: string, payload: unknown) => {
+      if (config.redisUrl) this.namespace?.serverSideEmit(event, payload);
+    };
     this.unsubscribe.push(
       live.onAccessChanged((change) => {
-        this.namespace?.serverSideEmit(ACCESS_CHANGED, change);
+        relay(ACCESS_CHANGED, change);
         void this.recheck(change);
       }),
       live.onEntityChanged((event) => this.relayEntity(event)),
       sessions.onRevoked(({ sessionIds }) => {
-        this.namespace?.serverSideEmit(SESSIONS_REVOKED, sessionIds);
+        relay(SESSIONS_REVOKED, sessionIds);
         this.disconnectSessions(sessionIds);
       }),
     );
@@ -72,11 +79,19 @@ export class AccessWatcher implements OnModuleDestroy {
           if (change.coalitionId && change.coalitionId !== open.coalitionId) continue;
           const { permission } = await this.collab.permission(session.user, docId, true);
           if (permission !== open.permission) {
-            this.revoke(socket, docId, permission === null && change.coalitionId ? 'removed-from-coalition' : 'access-changed');
+            this.revoke(
+              socket,
+              docId,
+              permission === null && change.coalitionId
+                ? 'removed-from-coalition'
+                : 'access-changed',
+            );
           }
         }
       } catch (error) {
-        this.logger.warn(`access re-check failed for socket ${socket.id}: ${(error as Error).message}`);
+        this.logger.warn(
+          `access re-check failed for socket ${socket.id}: ${(error as Error).message}`,
+        );
       }
     }
   }
@@ -112,7 +127,9 @@ export class AccessWatcher implements OnModuleDestroy {
   private relayEntity(event: EntityChangedEvent): void {
     if (!this.namespace) return;
     const { organizationIds, ...payload } = event;
-    const rooms = organizationIds?.length ? organizationIds.map(orgRoom) : [coalitionRoom(event.coalitionId)];
+    const rooms = organizationIds?.length
+      ? organizationIds.map(orgRoom)
+      : [coalitionRoom(event.coalitionId)];
     this.namespace.to(rooms).emit(CollabEvents.EntityChanged, payload);
   }
 }

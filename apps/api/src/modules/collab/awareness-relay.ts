@@ -14,7 +14,11 @@ interface DocAwareness {
   timer: NodeJS.Timeout | null;
 }
 
-export type AwarenessBroadcaster = (docId: string, update: Uint8Array, exceptSocketId: string | null) => void;
+export type AwarenessBroadcaster = (
+  docId: string,
+  update: Uint8Array,
+  exceptSocketId: string | null,
+) => void;
 
 /**
  * Awareness (cursors, selections, names) per document: each awareness client id is bound to the
@@ -36,7 +40,10 @@ export class AwarenessRelay {
   /** Applies an update from `socketId`; refuses entries for client ids bound to another socket. */
   receive(docId: string, socketId: string, update: Uint8Array): void {
     if (update.byteLength > MAX_AWARENESS_BYTES) {
-      throw new AppError('PAYLOAD_TOO_LARGE', `An awareness update may be at most ${MAX_AWARENESS_BYTES} bytes.`);
+      throw new AppError(
+        'PAYLOAD_TOO_LARGE',
+        `An awareness update may be at most ${MAX_AWARENESS_BYTES} bytes.`,
+      );
     }
     let entries: AwarenessEntry[];
     try {
@@ -68,7 +75,9 @@ export class AwarenessRelay {
   snapshot(docId: string): Uint8Array | null {
     const doc = this.docs.get(docId);
     if (!doc || doc.clients.size === 0) return null;
-    return encodeAwareness([...doc.clients.values()].map(({ clientId, clock, state }) => ({ clientId, clock, state })));
+    return encodeAwareness(
+      [...doc.clients.values()].map(({ clientId, clock, state }) => ({ clientId, clock, state })),
+    );
   }
 
   /** Removes the socket's states from the document (close, revoke or disconnect) and tells the others. */

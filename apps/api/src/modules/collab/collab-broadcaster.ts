@@ -17,7 +17,9 @@ export class CollabBroadcaster {
   update(docId: string, update: Uint8Array, seq: number, exceptSocketId: string | null): void {
     if (!this.namespace) return;
     const payload: DocUpdateBroadcast = { docId, update, seq };
-    const target = exceptSocketId ? this.namespace.to(docRoom(docId)).except(exceptSocketId) : this.namespace.to(docRoom(docId));
+    const target = exceptSocketId
+      ? this.namespace.to(docRoom(docId)).except(exceptSocketId)
+      : this.namespace.to(docRoom(docId));
     target.emit(CollabEvents.DocUpdate, payload);
   }
 }

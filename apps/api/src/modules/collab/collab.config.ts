@@ -26,7 +26,9 @@ const number = (env: Record<string, string | undefined>, key: string, fallback: 
   return value;
 };
 
-export function loadCollabConfig(env: Record<string, string | undefined> = process.env): CollabConfig {
+export function loadCollabConfig(
+  env: Record<string, string | undefined> = process.env,
+): CollabConfig {
   return {
     commitWindowMs: number(env, 'COLLAB_COMMIT_WINDOW_MS', 2),
     commitMaxBatch: number(env, 'COLLAB_COMMIT_MAX_BATCH', 500),

@@ -26,7 +26,14 @@ import { CollabBroadcaster } from './collab-broadcaster.js';
 import { CollabService } from './collab.service.js';
 import { PresenceService } from './presence.service.js';
 import { handle } from './socket-handler.js';
-import { coalitionRoom, docRoom, newSession, orgRoom, presenceRoom, sessionOf } from './socket-session.js';
+import {
+  coalitionRoom,
+  docRoom,
+  newSession,
+  orgRoom,
+  presenceRoom,
+  sessionOf,
+} from './socket-session.js';
 
 /**
  * Transport of the collaboration engine (namespace /collab): authenticates the handshake, parses
@@ -84,24 +91,43 @@ export class CollabGateway implements OnGatewayInit, OnGatewayConnection, OnGate
     if (!session?.docs) return;
     for (const docId of session.docs.keys()) this.awareness.leave(docId, socket.id);
     session.docs.clear();
-    for (const coalitionId of session.presence) await this.leavePresence(socket, coalitionId).catch(() => undefined);
+    for (const coalitionId of session.presence)
+      await this.leavePresence(socket, coalitionId).catch(() => undefined);
   }
 
   private register(socket: Socket): void {
     const session = sessionOf(socket);
     const { user } = session;
 
-    handle(socket, CollabEvents.DocOpen, docOpenSchema, this.logger, async ({ docId, stateVector }) => {
-      if (!session.docs.has(docId) && session.docs.size >= MAX_OPEN_DOCS_PER_SOCKET) {
-        throw new AppError('TOO_MANY_OPEN_DOCS', `A connection may hold at most ${MAX_OPEN_DOCS_PER_SOCKET} open documents.`);
-      }
-      const opened = await this.collab.open(user, docId, stateVector);
-      session.docs.set(docId, { coalitionId: opened.coalitionId, permission: opened.role });
-      await socket.join(docRoom(docId));
-      const others = this.awareness.snapshot(docId);
-      if (others) socket.emit(CollabEvents.AwarenessUpdate, { docId, update: others } satisfies AwarenessBroadcast);
-      return { role: opened.role, update: opened.update, stateVector: opened.stateVector, seq: opened.seq };
-    });
+    handle(
+      socket,
+      CollabEvents.DocOpen,
+      docOpenSchema,
+      this.logger,
+      async ({ docId, stateVector }) => {
+        if (!session.docs.has(docId) && session.docs.size >= MAX_OPEN_DOCS_PER_SOCKET) {
+          throw new AppError(
+            'TOO_MANY_OPEN_DOCS',
+            `A connection may hold at most ${MAX_OPEN_DOCS_PER_SOCKET} open documents.`,
+          );
+        }
+        const opened = await this.collab.open(user, docId, stateVector);
+        session.docs.set(docId, { coalitionId: opened.coalitionId, permission: opened.role });
+        await socket.join(docRoom(docId));
+        const others = this.awareness.snapshot(docId);
+        if (others)
+          socket.emit(CollabEvents.AwarenessUpdate, {
+            docId,
+            update: others,
+          } satisfies AwarenessBroadcast);
+        return {
+          role: opened.role,
+          update: opened.update,
+          stateVector: opened.stateVector,
+          seq: opened.seq,
+        };
+      },
+    );
 
     handle(
       socket,
@@ -109,18 +135,26 @@ export class CollabGateway implements OnGatewayInit, OnGatewayConnection, OnGate
       docUpdateSchema,
       this.logger,
       async ({ docId, update, updateId }) => {
-        if (!session.docs.has(docId)) throw new AppError('DOC_NOT_OPEN', 'Open the document before sending updates.');
+        if (!session.docs.has(docId))
+          throw new AppError('DOC_NOT_OPEN', 'Open the document before sending updates.');
         const stored = await this.collab.update(user, docId, update, updateId);
-        if (!stored.duplicate) this.broadcaster.update(docId, update, stored.seq, socket.id);
+        if (!stored.duplicate) this.broadcaster.update(docId, stored.update, stored.seq, socket.id);
         return { seq: stored.seq };
       },
       { limit: 'updates' },
     );
 
-    handle(socket, CollabEvents.DocSync, docSyncSchema, this.logger, async ({ docId, stateVector }) => {
-      if (!session.docs.has(docId)) throw new AppError('DOC_NOT_OPEN', 'Open the document first.');
-      return this.collab.sync(user, docId, stateVector);
-    });
+    handle(
+      socket,
+      CollabEvents.DocSync,
+      docSyncSchema,
+      this.logger,
+      async ({ docId, stateVector }) => {
+        if (!session.docs.has(docId))
+          throw new AppError('DOC_NOT_OPEN', 'Open the document first.');
+        return this.collab.sync(user, docId, stateVector);
+      },
+    );
 
     handle(socket, CollabEvents.DocClose, docCloseSchema, this.logger, async ({ docId }) => {
       this.closeDoc(socket, docId);
@@ -132,7 +166,8 @@ export class CollabGateway implements OnGatewayInit, OnGatewayConnection, OnGate
       awarenessUpdateSchema,
       this.logger,
       async ({ docId, update }) => {
-        if (!session.docs.has(docId)) throw new AppError('DOC_NOT_OPEN', 'Open the document first.');
+        if (!session.docs.has(docId))
+          throw new AppError('DOC_NOT_OPEN', 'Open the document first.');
         this.awareness.receive(docId, socket.id, update);
       },
       { limit: 'awareness' },
@@ -166,9 +201,15 @@ export class CollabGateway implements OnGatewayInit, OnGatewayConnection, OnGate
       { limit: 'awareness' },
     );
 
-    handle(socket, CollabEvents.PresenceLeave, presenceLeaveSchema, this.logger, async ({ coalitionId }) => {
-      await this.leavePresence(socket, coalitionId);
-    });
+    handle(
+      socket,
+      CollabEvents.PresenceLeave,
+      presenceLeaveSchema,
+      this.logger,
+      async ({ coalitionId }) => {
+        await this.leavePresence(socket, coalitionId);
+      },
+    );
   }
 
   /** Closes a document for a socket: leaves the room and removes its awareness states. */

@@ -13,6 +13,7 @@ import { DocPermissionCache } from './doc-permission-cache.js';
 import { DocStore } from './doc-store.js';
 import type { StoredUpdate } from './doc-store.js';
 import { UpdateCommitter } from './update-committer.js';
+import { assertReferencesKnown, assertValidUpdate, trimKnown } from './update-validation.js';
 
 /** The rules of co-editing: who may open, read and write a document, and what a valid update is. */
 @Injectable()
@@ -39,7 +40,11 @@ export class CollabService {
   }
 
   /** Permission of the user on the document (cached briefly); null when they may not know it exists. */
-  async permission(user: AuthUser, docId: string, fresh = false): Promise<{ permission: DocPermission | null; coalitionId: string | null }> {
+  async permission(
+    user: AuthUser,
+    docId: string,
+    fresh = false,
+  ): Promise<{ permission: DocPermission | null; coalitionId: string | null }> {
     if (!fresh) {
       const cached = this.permissions.get(user.organizationId, docId);
       if (cached) return cached;
@@ -49,7 +54,11 @@ export class CollabService {
     return { permission: access.permission, coalitionId: access.coalitionId };
   }
 
-  async open(user: AuthUser, docId: string, clientStateVector: Uint8Array | undefined): Promise<OpenResult & { coalitionId: string }> {
+  async open(
+    user: AuthUser,
+    docId: string,
+    clientStateVector: Uint8Array | undefined,
+  ): Promise<OpenResult & { coalitionId: string }> {
     const { permission, coalitionId } = await this.permission(user, docId, true);
     if (!permission || !coalitionId) throw AppError.notFound('Document');
     const { state, seq } = await this.store.load(docId);
@@ -63,50 +72,81 @@ export class CollabService {
     return { seq, ...diff(state, clientStateVector) };
   }
 
-  /** Validates and durably stores an update; resolves after COMMIT. */
-  async update(user: AuthUser, docId: string, update: Uint8Array, updateId: string): Promise<StoredUpdate> {
+  /**
+   * Validates and durably stores an update; resolves after COMMIT with the stored seq. What the
+   * server already has is trimmed first (a resend after reconnect overlaps), so the log never holds
+   * two versions of the same struct. Updates of one document are validated in arrival order.
+   */
+  async update(
+    user: AuthUser,
+    docId: string,
+    update: Uint8Array,
+    updateId: string,
+  ): Promise<StoredUpdate & { update: Uint8Array }> {
     if (update.byteLength > MAX_UPDATE_BYTES) {
-      throw new AppError('PAYLOAD_TOO_LARGE', `An update may be at most ${MAX_UPDATE_BYTES} bytes.`);
+      throw new AppError(
+        'PAYLOAD_TOO_LARGE',
+        `An update may be at most ${MAX_UPDATE_BYTES} bytes.`,
+      );
     }
     assertValidUpdate(update);
-    const { permission } = await this.permission(user, docId);
-    if (!permission) throw AppError.notFound('Document');
-    if (!permissionAllows(permission, 'edit')) throw AppError.forbidden('You may view this document but not edit it.');
+    const queued = await this.inOrder(docId, async () => {
+      const { permission } = await this.permission(user, docId);
+      if (!permission) throw AppError.notFound('Document');
+      if (!permissionAllows(permission, 'edit'))
+        throw AppError.forbidden('You may view this document but not edit it.');
+      const sv = await this.store.stateVector(docId);
+      const fresh = trimKnown(update, sv);
+      if (!fresh) return { known: true as const };
+      assertReferencesKnown(fresh, sv);
+      assertValidUpdate(fresh);
+      this.store.cache.advance(docId, fresh);
+      return {
+        known: false as const,
+        fresh,
+        commit: this.committer.commit({ docId, update: fresh, updateId, userId: user.id }),
+      };
+    });
+    if (queued.known) {
+      const { seq } = await this.store.load(docId);
+      return { updateId, docId, seq, duplicate: true, update };
+    }
     try {
-      return await this.committer.commit({ docId, update, updateId, userId: user.id });
+      return { ...(await queued.commit), update: queued.fresh };
     } catch (error) {
       if (error instanceof AppError) throw error;
-      throw new AppError('UNAVAILABLE', 'The update could not be stored right now; it will be retried.');
+      throw new AppError(
+        'UNAVAILABLE',
+        'The update could not be stored right now; it will be retried.',
+      );
     }
+  }
+
+  private readonly chains = new Map<string, Promise<unknown>>();
+
+  /** Runs `task` after the previous task of the same document has finished. */
+  private inOrder<T>(docId: string, task: () => Promise<T>): Promise<T> {
+    const previous = this.chains.get(docId) ?? Promise.resolve();
+    const run = previous.then(task, task);
+    const tail = run.catch(() => undefined);
+    this.chains.set(docId, tail);
+    void tail.then(() => {
+      if (this.chains.get(docId) === tail) this.chains.delete(docId);
+    });
+    return run;
   }
 }
 
-function diff(state: Uint8Array, clientStateVector: Uint8Array | undefined): { update: Uint8Array; stateVector: Uint8Array } {
+function diff(
+  state: Uint8Array,
+  clientStateVector: Uint8Array | undefined,
+): { update: Uint8Array; stateVector: Uint8Array } {
   const stateVector = Y.encodeStateVectorFromUpdate(state);
-  if (!clientStateVector || clientStateVector.byteLength === 0) return { update: state, stateVector };
+  if (!clientStateVector || clientStateVector.byteLength === 0)
+    return { update: state, stateVector };
   try {
     return { update: Y.diffUpdate(state, clientStateVector), stateVector };
   } catch {
     throw new AppError('INVALID_UPDATE', 'The state vector could not be decoded.');
-  }
-}
-
-/**
- * An update must decode as a Yjs update (v1). Decoding walks every struct, so truncated or random
- * bytes are refused before anything is stored.
- */
-export function assertValidUpdate(update: Uint8Array): void {
-  if (update.byteLength === 0) throw new AppError('INVALID_UPDATE', 'The update is empty.');
-  try {
-    const decoded = Y.decodeUpdate(update);
-    if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) {
-      throw new Error('no content');
-    }
-    // Integrating it into a scratch document checks every content type and reference.
-    const scratch = new Y.Doc({ gc: false });
-    Y.applyUpdate(scratch, update);
-    scratch.destroy();
-  } catch {
-    throw new AppError('INVALID_UPDATE', 'The update is not a valid Yjs update.');
   }
 }

@@ -76,9 +76,19 @@ export class CompactionService implements OnApplicationBootstrap, OnApplicationS
       if (!rows.length) return false;
       const last = Number(rows[rows.length - 1].seq);
       const bytes = rows.reduce((n, r) => n + r.update.byteLength, 0);
-      const state = Y.mergeUpdates([new Uint8Array(claimed[0].state), ...rows.map((r) => new Uint8Array(r.update))]);
-      await m.query('UPDATE doc_snapshots SET state = $2, upto_seq = $3, compacted_at = now() WHERE doc_id = $1', [docId, Buffer.from(state), last]);
-      await m.query('DELETE FROM doc_updates WHERE doc_id = $1 AND seq > $2 AND seq <= $3', [docId, upto, last]);
+      const state = Y.mergeUpdates([
+        new Uint8Array(claimed[0].state),
+        ...rows.map((r) => new Uint8Array(r.update)),
+      ]);
+      await m.query(
+        'UPDATE doc_snapshots SET state = $2, upto_seq = $3, compacted_at = now() WHERE doc_id = $1',
+        [docId, Buffer.from(state), last],
+      );
+      await m.query('DELETE FROM doc_updates WHERE doc_id = $1 AND seq > $2 AND seq <= $3', [
+        docId,
+        upto,
+        last,
+      ]);
       await m.query(
         'UPDATE doc_heads SET pending_count = GREATEST(pending_count - $2, 0), pending_bytes = GREATEST(pending_bytes - $3, 0) WHERE doc_id = $1',
         [docId, rows.length, bytes],
@@ -94,12 +104,12 @@ export class CompactionService implements OnApplicationBootstrap, OnApplicationS
     const due: Array<{ doc_id: string }> = await this.db.query(
       `SELECT h.doc_id FROM doc_heads h
         WHERE h.head_seq > 0
-          AND h.updated_at > now() - make_interval(mins => $1::int * 2)
+          AND h.updated_at > now() - $1::interval
           AND h.head_seq > COALESCE((SELECT max(v.seq) FROM doc_versions v WHERE v.doc_id = h.doc_id), 0)
           AND NOT EXISTS (SELECT 1 FROM doc_versions v WHERE v.doc_id = h.doc_id AND v.kind = 'checkpoint'
-                            AND v.created_at > now() - make_interval(mins => $1::int))
+                            AND v.created_at > now() - $2::interval)
         LIMIT 50`,
-      [this.config.checkpointMinutes],
+      [`${this.config.checkpointMinutes * 2} minutes`, `${this.config.checkpointMinutes} minutes`],
     );
     for (const { doc_id } of due) {
       await this.versions.checkpoint(doc_id);

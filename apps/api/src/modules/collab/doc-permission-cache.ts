@@ -21,7 +21,13 @@ export class DocPermissionCache {
     return entry;
   }
 
-  set(orgId: string, docId: string, permission: DocPermission | null, coalitionId: string | null, now = Date.now()): void {
+  set(
+    orgId: string,
+    docId: string,
+    permission: DocPermission | null,
+    coalitionId: string | null,
+    now = Date.now(),
+  ): void {
     if (this.entries.size > 50_000) this.entries.clear();
     this.entries.set(`${orgId}:${docId}`, { permission, coalitionId, expiresAt: now + this.ttlMs });
   }

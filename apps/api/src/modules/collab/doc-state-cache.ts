@@ -6,6 +6,11 @@ export interface CachedState {
   seq: number;
   tail: Uint8Array[];
   bytes: number;
+  /**
+   * Clock per client of everything committed or queued for commit (ahead of `state` while a group
+   * commit is in flight); computed on first use. Used to trim what an incoming update repeats.
+   */
+  sv: Map<number, number> | null;
 }
 
 /**
@@ -40,7 +45,7 @@ export class DocStateCache {
   set(docId: string, state: Uint8Array, seq: number): void {
     this.delete(docId);
     if (state.byteLength > this.budgetBytes / 4) return;
-    const entry: CachedState = { state, seq, tail: [], bytes: state.byteLength };
+    const entry: CachedState = { state, seq, tail: [], bytes: state.byteLength, sv: null };
     this.entries.set(docId, entry);
     this.total += entry.bytes;
     this.evict();
@@ -60,8 +65,31 @@ export class DocStateCache {
       this.total += update.byteLength;
     }
     entry.seq += updates.length;
+    if (entry.sv) for (const update of updates) this.advance(docId, update);
     if (entry.tail.length >= 256) this.squash(entry);
     this.evict();
+  }
+
+  /** The state vector of the cached document (committed and queued updates), or undefined when not cached. */
+  stateVector(docId: string): Map<number, number> | undefined {
+    const entry = this.entries.get(docId);
+    if (!entry) return undefined;
+    if (!entry.sv) {
+      const merged = entry.tail.length ? Y.mergeUpdates([entry.state, ...entry.tail]) : entry.state;
+      entry.sv = Y.decodeStateVector(Y.encodeStateVectorFromUpdate(merged));
+    }
+    return entry.sv;
+  }
+
+  /** Moves the state vector past an update accepted for commit (contiguous ranges only). */
+  advance(docId: string, update: Uint8Array): void {
+    const sv = this.stateVector(docId);
+    if (!sv) return;
+    const { from, to } = Y.parseUpdateMeta(update);
+    for (const [client, start] of from) {
+      const known = sv.get(client) ?? 0;
+      if (start <= known) sv.set(client, Math.max(known, to.get(client) ?? known));
+    }
   }
 
   delete(docId: string): void {

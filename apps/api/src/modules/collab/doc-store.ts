@@ -47,9 +47,16 @@ export class DocStore {
   }
 
   /** Creates the storage rows of a new document (inside the creating transaction). */
-  async create(manager: EntityManager, docId: string, initialState: Uint8Array = EMPTY_STATE): Promise<void> {
+  async create(
+    manager: EntityManager,
+    docId: string,
+    initialState: Uint8Array = EMPTY_STATE,
+  ): Promise<void> {
     await manager.query('INSERT INTO doc_heads (doc_id) VALUES ($1)', [docId]);
-    await manager.query('INSERT INTO doc_snapshots (doc_id, state, upto_seq) VALUES ($1, $2, 0)', [docId, Buffer.from(initialState)]);
+    await manager.query('INSERT INTO doc_snapshots (doc_id, state, upto_seq) VALUES ($1, $2, 0)', [
+      docId,
+      Buffer.from(initialState),
+    ]);
   }
 
   /** The current state: cached state refreshed with whatever was committed since (by any node). */
@@ -86,6 +93,16 @@ export class DocStore {
     return { state, seq };
   }
 
+  /** Clock per client of everything stored or queued for the document. */
+  async stateVector(docId: string): Promise<Map<number, number>> {
+    let sv = this.cache.stateVector(docId);
+    if (!sv) {
+      await this.load(docId);
+      sv = this.cache.stateVector(docId);
+    }
+    return sv ?? Y.decodeStateVector(Y.encodeStateVectorFromUpdate((await this.load(docId)).state));
+  }
+
   /**
    * Writes a batch of updates (several documents possible) in the caller's transaction: resends are
    * recognized by updateId, each document's head row hands out consecutive seqs.
@@ -96,14 +113,24 @@ export class DocStore {
       'SELECT update_id, doc_id, seq FROM doc_updates WHERE update_id = ANY($1::varchar[])',
       [ids],
     );
-    const known = new Map(existing.map((r) => [r.update_id, { docId: r.doc_id, seq: Number(r.seq) }]));
+    const known = new Map(
+      existing.map((r) => [r.update_id, { docId: r.doc_id, seq: Number(r.seq) }]),
+    );
     const results = new Map<string, StoredUpdate>();
     const fresh = new Map<string, NewUpdate[]>();
     for (const u of batch) {
       const prior = known.get(u.updateId);
       if (prior) {
-        results.set(u.updateId, { updateId: u.updateId, docId: prior.docId, seq: prior.seq, duplicate: true });
-      } else if (!results.has(u.updateId) && !(fresh.get(u.docId) ?? []).some((x) => x.updateId === u.updateId)) {
+        results.set(u.updateId, {
+          updateId: u.updateId,
+          docId: prior.docId,
+          seq: prior.seq,
+          duplicate: true,
+        });
+      } else if (
+        !results.has(u.updateId) &&
+        !(fresh.get(u.docId) ?? []).some((x) => x.updateId === u.updateId)
+      ) {
         fresh.set(u.docId, [...(fresh.get(u.docId) ?? []), u]);
       }
     }

@@ -62,12 +62,19 @@ export class RedisPresenceStore implements PresenceStore {
   async connect(): Promise<void> {
     await this.client.connect();
     await this.beat();
-    this.heartbeat = setInterval(() => void this.beat().catch(() => undefined), (NODE_TTL_SECONDS * 1000) / 3);
+    this.heartbeat = setInterval(
+      () => void this.beat().catch(() => undefined),
+      (NODE_TTL_SECONDS * 1000) / 3,
+    );
     this.heartbeat.unref();
   }
 
   async set(coalitionId: string, socketId: string, entry: PresenceEntry): Promise<void> {
-    await this.client.hSet(key(coalitionId), socketId, JSON.stringify({ ...entry, node: this.nodeId }));
+    await this.client.hSet(
+      key(coalitionId),
+      socketId,
+      JSON.stringify({ ...entry, node: this.nodeId }),
+    );
   }
 
   async remove(coalitionId: string, socketId: string): Promise<void> {
@@ -76,13 +83,25 @@ export class RedisPresenceStore implements PresenceStore {
 
   async list(coalitionId: string): Promise<PresenceEntry[]> {
     const raw = await this.client.hGetAll(key(coalitionId));
-    const entries = Object.entries(raw).map(([socketId, json]) => ({ socketId, ...(JSON.parse(json) as PresenceEntry & { node: string }) }));
+    const entries = Object.entries(raw).map(([socketId, json]) => ({
+      socketId,
+      ...(JSON.parse(json) as PresenceEntry & { node: string }),
+    }));
     const nodes = [...new Set(entries.map((e) => e.node))];
     const alive = new Set<string>();
-    for (const node of nodes) if (node === this.nodeId || (await this.client.exists(nodeKey(node)))) alive.add(node);
+    for (const node of nodes)
+      if (node === this.nodeId || (await this.client.exists(nodeKey(node)))) alive.add(node);
     const dead = entries.filter((e) => !alive.has(e.node)).map((e) => e.socketId);
     if (dead.length) await this.client.hDel(key(coalitionId), dead);
-    return entries.filter((e) => alive.has(e.node)).map(({ userId, name, organizationId, organizationName, location }) => ({ userId, name, organizationId, organizationName, location }));
+    return entries
+      .filter((e) => alive.has(e.node))
+      .map(({ userId, name, organizationId, organizationName, location }) => ({
+        userId,
+        name,
+        organizationId,
+        organizationName,
+        location,
+      }));
   }
 
   async close(): Promise<void> {

@@ -31,7 +31,12 @@ export class PresenceService implements OnModuleInit, OnApplicationShutdown {
     await this.store.close();
   }
 
-  async set(coalitionId: string, socketId: string, user: AuthUser, location: PresenceLocation): Promise<void> {
+  async set(
+    coalitionId: string,
+    socketId: string,
+    user: AuthUser,
+    location: PresenceLocation,
+  ): Promise<void> {
     await this.store.set(coalitionId, socketId, {
       userId: user.id,
       name: user.name,
@@ -51,15 +56,28 @@ export class PresenceService implements OnModuleInit, OnApplicationShutdown {
     for (const entry of await this.store.list(coalitionId)) {
       const member = byUser.get(entry.userId);
       if (member) member.locations.push(entry.location);
-      else byUser.set(entry.userId, { userId: entry.userId, name: entry.name, organizationId: entry.organizationId, organizationName: entry.organizationName, locations: [entry.location] });
+      else
+        byUser.set(entry.userId, {
+          userId: entry.userId,
+          name: entry.name,
+          organizationId: entry.organizationId,
+          organizationName: entry.organizationName,
+          locations: [entry.location],
+        });
     }
-    return { coalitionId, members: [...byUser.values()].sort((a, b) => a.name.localeCompare(b.name)) };
+    return {
+      coalitionId,
+      members: [...byUser.values()].sort((a, b) => a.name.localeCompare(b.name)),
+    };
   }
 
   private async orgName(organizationId: string): Promise<string> {
     let name = this.orgNames.get(organizationId);
     if (name === undefined) {
-      const rows: Array<{ name: string }> = await this.db.query('SELECT name FROM organizations WHERE id = $1', [organizationId]);
+      const rows: Array<{ name: string }> = await this.db.query(
+        'SELECT name FROM organizations WHERE id = $1',
+        [organizationId],
+      );
       name = rows[0]?.name ?? '';
       if (this.orgNames.size > 10_000) this.orgNames.clear();
       this.orgNames.set(organizationId, name);

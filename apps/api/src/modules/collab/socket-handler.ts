@@ -27,13 +27,17 @@ export function handle<S extends z.ZodType>(
   options: HandlerOptions = {},
 ): void {
   socket.on(event, async (...args: unknown[]) => {
-    const ack: Ack = typeof args[args.length - 1] === 'function' ? (args.pop() as Ack) : () => undefined;
+    const ack: Ack =
+      typeof args[args.length - 1] === 'function' ? (args.pop() as Ack) : () => undefined;
     const session = sessionOf(socket);
     try {
       if (options.limit && !session[options.limit].take()) {
         session.refusals += 1;
         if (session.refusals > FLOOD_DISCONNECT_AFTER) {
-          socket.emit('error:flood', { code: 'RATE_LIMITED', message: 'Too many messages; disconnected.' });
+          socket.emit('error:flood', {
+            code: 'RATE_LIMITED',
+            message: 'Too many messages; disconnected.',
+          });
           socket.disconnect(true);
           return;
         }
@@ -42,7 +46,10 @@ export function handle<S extends z.ZodType>(
       const parsed = schema.safeParse(normalizeBinary(args[0]));
       if (!parsed.success) {
         const fields = zodFieldErrors(parsed.error);
-        throw new AppError('VALIDATION_FAILED', `Invalid ${event} payload: ${fields.map((f) => `${f.path || 'payload'}: ${f.message}`).join('; ')}`);
+        throw new AppError(
+          'VALIDATION_FAILED',
+          `Invalid ${event} payload: ${fields.map((f) => `${f.path || 'payload'}: ${f.message}`).join('; ')}`,
+        );
       }
       const result = await handler(parsed.data);
       session.refusals = 0;

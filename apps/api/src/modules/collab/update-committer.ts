@@ -79,7 +79,12 @@ export class UpdateCommitter implements OnApplicationShutdown {
     this.flushing = true;
     const batch = this.queue.splice(0, this.config.commitMaxBatch);
     try {
-      const stored = await this.db.transaction((m) => this.store.append(m, batch.map((p) => p.update)));
+      const stored = await this.db.transaction((m) =>
+        this.store.append(
+          m,
+          batch.map((p) => p.update),
+        ),
+      );
       this.stats.batches += 1;
       this.stats.largestBatch = Math.max(this.stats.largestBatch, batch.length);
       const fresh: CommittedBatch['stored'] = [];
@@ -101,7 +106,10 @@ export class UpdateCommitter implements OnApplicationShutdown {
       stored.forEach((s, i) => batch[i].resolve(s));
     } catch (error) {
       this.stats.failures += 1;
-      this.logger.warn(`group commit of ${batch.length} update(s) failed: ${(error as Error).message}`);
+      for (const p of batch) this.store.cache.delete(p.update.docId);
+      this.logger.warn(
+        `group commit of ${batch.length} update(s) failed: ${(error as Error).message}`,
+      );
       for (const p of batch) p.reject(error);
     } finally {
       this.flushing = false;

@@ -34,7 +34,10 @@ function copy(shape: Shape, name: string, from: Y.Doc, to: Y.Doc): void {
   } else if (shape === 'xml') {
     const target = to.getXmlFragment(name);
     target.delete(0, target.length);
-    target.insert(0, from.getXmlFragment(name).toArray().map(cloneNode) as Array<Y.XmlElement | Y.XmlText>);
+    target.insert(
+      0,
+      from.getXmlFragment(name).toArray().map(cloneNode) as Array<Y.XmlElement | Y.XmlText>,
+    );
   } else if (shape === 'array') {
     const target = to.getArray(name);
     target.delete(0, target.length);
@@ -48,11 +51,14 @@ function copy(shape: Shape, name: string, from: Y.Doc, to: Y.Doc): void {
 }
 
 function cloneNode(node: unknown): unknown {
-  return node instanceof Y.XmlElement || node instanceof Y.XmlText || node instanceof Y.XmlHook ? node.clone() : node;
+  return node instanceof Y.XmlElement || node instanceof Y.XmlText || node instanceof Y.XmlHook
+    ? node.clone()
+    : node;
 }
 
 function cloneValue(value: unknown): unknown {
-  if (value instanceof Y.AbstractType) return (value as Y.AbstractType<unknown> & { clone(): unknown }).clone();
+  if (value instanceof Y.AbstractType)
+    return (value as Y.AbstractType<unknown> & { clone(): unknown }).clone();
   return value;
 }
 
@@ -67,13 +73,25 @@ function shapeOf(type: Y.AbstractType<any> | undefined): Shape | null {
   if (type._map.size > 0) return 'map';
   for (let item = type._start; item; item = item.right) {
     const content = item.content;
-    if (content instanceof Y.ContentString || content instanceof Y.ContentFormat || content instanceof Y.ContentEmbed) return 'text';
+    if (
+      content instanceof Y.ContentString ||
+      content instanceof Y.ContentFormat ||
+      content instanceof Y.ContentEmbed
+    )
+      return 'text';
     if (content instanceof Y.ContentType) {
       const inner = content.type;
-      if (inner instanceof Y.XmlElement || inner instanceof Y.XmlText || inner instanceof Y.XmlHook) return 'xml';
+      if (inner instanceof Y.XmlElement || inner instanceof Y.XmlText || inner instanceof Y.XmlHook)
+        return 'xml';
       return 'array';
     }
-    if (content instanceof Y.ContentAny || content instanceof Y.ContentBinary || content instanceof Y.ContentDoc || content instanceof Y.ContentJSON) return 'array';
+    if (
+      content instanceof Y.ContentAny ||
+      content instanceof Y.ContentBinary ||
+      content instanceof Y.ContentDoc ||
+      content instanceof Y.ContentJSON
+    )
+      return 'array';
   }
   return null;
 }

@@ -27,7 +27,11 @@ export class VersionsController {
   /** Names the current state of the document. */
   @Post()
   @DocumentAccess('edit')
-  create(@CurrentUser() user: AuthUser, @ValidParams(docParamSchema) p: { docId: string }, @ValidBody(versionCreateSchema) body: { name: string }): Promise<VersionDto> {
+  create(
+    @CurrentUser() user: AuthUser,
+    @ValidParams(docParamSchema) p: { docId: string },
+    @ValidBody(versionCreateSchema) body: { name: string },
+  ): Promise<VersionDto> {
     return this.versions.createNamed(user, p.docId, body.name);
   }
 
@@ -44,7 +48,12 @@ export class VersionsController {
   @Post(':versionId/restore')
   @HttpCode(200)
   @DocumentAccess('edit')
-  restore(@CurrentUser() user: AuthUser, @ValidParams(versionParamsSchema) p: VersionParams, @Req() req: AuthorizedRequest, @Meta() meta: RequestMeta): Promise<{ seq: number }> {
+  restore(
+    @CurrentUser() user: AuthUser,
+    @ValidParams(versionParamsSchema) p: VersionParams,
+    @Req() req: AuthorizedRequest,
+    @Meta() meta: RequestMeta,
+  ): Promise<{ seq: number }> {
     return this.versions.restore(user, p.docId, p.versionId, req.docAccess!.coalitionId, meta);
   }
 }

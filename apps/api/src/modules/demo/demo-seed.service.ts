@@ -57,34 +57,26 @@ export class DemoSeedService implements OnApplicationBootstrap {
             .create({ ...DEMO_COALITION, createdByOrgId: orgIds.get('polaris')! }),
         );
       for (const demo of DEMO_ORGS) {
-        await m
-          .getRepository(CoalitionMemberEntity)
-          .insert({
-            coalitionId: coalition.id,
-            organizationId: orgIds.get(demo.key)!,
-            role: demo.coalitionRole,
-          });
+        await m.getRepository(CoalitionMemberEntity).insert({
+          coalitionId: coalition.id,
+          organizationId: orgIds.get(demo.key)!,
+          role: demo.coalitionRole,
+        });
       }
       for (const group of DEMO_WORKING_GROUPS) {
-        const saved = await m
-          .getRepository(WorkingGroupEntity)
-          .save(
-            m
-              .getRepository(WorkingGroupEntity)
-              .create({
-                coalitionId: coalition.id,
-                name: group.name,
-                description: group.description,
-              }),
-          );
-        await m
-          .getRepository(WorkingGroupMemberEntity)
-          .insert(
-            group.orgs.map((key) => ({
-              workingGroupId: saved.id,
-              organizationId: orgIds.get(key)!,
-            })),
-          );
+        const saved = await m.getRepository(WorkingGroupEntity).save(
+          m.getRepository(WorkingGroupEntity).create({
+            coalitionId: coalition.id,
+            name: group.name,
+            description: group.description,
+          }),
+        );
+        await m.getRepository(WorkingGroupMemberEntity).insert(
+          group.orgs.map((key) => ({
+            workingGroupId: saved.id,
+            organizationId: orgIds.get(key)!,
+          })),
+        );
       }
     });
     this.logger.log(`Seeded the demo coalition "${DEMO_COALITION.name}"`);
@@ -97,15 +89,13 @@ export class DemoSeedService implements OnApplicationBootstrap {
       .getRepository(OrganizationEntity)
       .save(m.getRepository(OrganizationEntity).create(fields));
     for (const person of people) {
-      await m
-        .getRepository(UserEntity)
-        .insert({
-          name: person.name,
-          email: person.email,
-          orgRole: person.orgRole,
-          organizationId: org.id,
-          passwordHash,
-        });
+      await m.getRepository(UserEntity).insert({
+        name: person.name,
+        email: person.email,
+        orgRole: person.orgRole,
+        organizationId: org.id,
+        passwordHash,
+      });
     }
     return org.id;
   }

@@ -1,6 +1,11 @@
 import { Controller, Get, Post, Put, Req } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { docParamSchema, documentCreateSchema, documentSharingSchema, idParamSchema } from '@coalesce/protocol';
+import {
+  docParamSchema,
+  documentCreateSchema,
+  documentSharingSchema,
+  idParamSchema,
+} from '@coalesce/protocol';
 import type { DocumentCreate, DocumentDto, DocumentSharing } from '@coalesce/protocol';
 import { CoalitionAccess, DocumentAccess } from '../../core/access/access-rule.js';
 import type { AuthorizedRequest } from '../../core/access/access.guard.js';
@@ -19,19 +24,32 @@ export class DocumentsController {
   /** Creates a document owned by the caller's organization. */
   @Post('coalitions/:id/documents')
   @CoalitionAccess('content.create')
-  create(@CurrentUser() user: AuthUser, @ValidParams(idParamSchema) p: { id: string }, @ValidBody(documentCreateSchema) body: DocumentCreate, @Req() req: AuthorizedRequest): Promise<DocumentDto> {
+  create(
+    @CurrentUser() user: AuthUser,
+    @ValidParams(idParamSchema) p: { id: string },
+    @ValidBody(documentCreateSchema) body: DocumentCreate,
+    @Req() req: AuthorizedRequest,
+  ): Promise<DocumentDto> {
     return this.documents.create(user, p.id, req.coalitionRole!, body);
   }
 
   @Get('coalitions/:id/documents')
   @CoalitionAccess('coalition.view')
-  list(@CurrentUser() user: AuthUser, @ValidParams(idParamSchema) p: { id: string }, @Req() req: AuthorizedRequest): Promise<DocumentDto[]> {
+  list(
+    @CurrentUser() user: AuthUser,
+    @ValidParams(idParamSchema) p: { id: string },
+    @Req() req: AuthorizedRequest,
+  ): Promise<DocumentDto[]> {
     return this.documents.list(user, p.id, req.coalitionRole!);
   }
 
   @Get('documents/:docId')
   @DocumentAccess('view')
-  one(@CurrentUser() user: AuthUser, @ValidParams(docParamSchema) p: { docId: string }, @Req() req: AuthorizedRequest): Promise<DocumentDto> {
+  one(
+    @CurrentUser() user: AuthUser,
+    @ValidParams(docParamSchema) p: { docId: string },
+    @Req() req: AuthorizedRequest,
+  ): Promise<DocumentDto> {
     return this.documents.get(user, p.docId, req.coalitionRole!);
   }
 
@@ -45,6 +63,13 @@ export class DocumentsController {
     @Req() req: AuthorizedRequest,
     @Meta() meta: RequestMeta,
   ): Promise<DocumentDto> {
-    return this.documents.setSharing(user, p.docId, req.coalitionRole!, req.docAccess!.permission, body, meta);
+    return this.documents.setSharing(
+      user,
+      p.docId,
+      req.coalitionRole!,
+      req.docAccess!.permission,
+      body,
+      meta,
+    );
   }
 }

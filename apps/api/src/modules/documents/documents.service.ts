@@ -23,11 +23,22 @@ export class DocumentsService {
     private readonly audit: AuditLogService,
   ) {}
 
-  async create(user: AuthUser, coalitionId: string, role: CoalitionRole, input: DocumentCreate): Promise<DocumentDto> {
+  async create(
+    user: AuthUser,
+    coalitionId: string,
+    role: CoalitionRole,
+    input: DocumentCreate,
+  ): Promise<DocumentDto> {
     const id = await this.db.transaction(async (m) => {
       if (input.workingGroupId) {
-        const group = await m.query('SELECT 1 FROM working_groups WHERE id = $1 AND coalition_id = $2', [input.workingGroupId, coalitionId]);
-        if (!group.length) throw AppError.validation([{ path: 'workingGroupId', message: 'No such working group in this coalition.' }]);
+        const group = await m.query(
+          'SELECT 1 FROM working_groups WHERE id = $1 AND coalition_id = $2',
+          [input.workingGroupId, coalitionId],
+        );
+        if (!group.length)
+          throw AppError.validation([
+            { path: 'workingGroupId', message: 'No such working group in this coalition.' },
+          ]);
       }
       const repo = m.getRepository(DocumentEntity);
       const doc = await repo.save(
@@ -59,7 +70,12 @@ export class DocumentsService {
         ORDER BY d.updated_at DESC LIMIT 500`,
       [coalitionId, user.organizationId],
     );
-    return this.toDtos(this.db.manager, ids.map((r) => r.id), user, role);
+    return this.toDtos(
+      this.db.manager,
+      ids.map((r) => r.id),
+      user,
+      role,
+    );
   }
 
   async get(user: AuthUser, docId: string, role: CoalitionRole): Promise<DocumentDto> {
@@ -69,14 +85,23 @@ export class DocumentsService {
   }
 
   /** The owner organization (editors) or a coordinator organization changes who may see the document. */
-  async setSharing(user: AuthUser, docId: string, role: CoalitionRole, permission: DocPermission, input: DocumentSharing, meta: RequestMeta): Promise<DocumentDto> {
+  async setSharing(
+    user: AuthUser,
+    docId: string,
+    role: CoalitionRole,
+    permission: DocPermission,
+    input: DocumentSharing,
+    meta: RequestMeta,
+  ): Promise<DocumentDto> {
     const doc = await this.db.getRepository(DocumentEntity).findOneByOrFail({ id: docId });
     const isOwner = doc.ownerOrgId === user.organizationId;
     if (!(isOwner && permission === 'edit') && role !== 'coordinator') {
       throw AppError.forbidden('Only the owner organization or a coordinator can change sharing.');
     }
     if (doc.isPrivate && (input.coalitionPermission || input.organizations.length)) {
-      throw AppError.validation([{ path: 'coalitionPermission', message: 'A private document cannot be shared.' }]);
+      throw AppError.validation([
+        { path: 'coalitionPermission', message: 'A private document cannot be shared.' },
+      ]);
     }
     await this.db.transaction(async (m) => {
       const orgIds = input.organizations.map((o) => o.organizationId);
@@ -89,13 +114,21 @@ export class DocumentsService {
         const fields = orgIds
           .map((id, i) => ({ id, i }))
           .filter(({ id }) => !known.has(id))
-          .map(({ i }) => ({ path: `organizations.${i}.organizationId`, message: 'This organization is not a member of the coalition.' }));
+          .map(({ i }) => ({
+            path: `organizations.${i}.organizationId`,
+            message: 'This organization is not a member of the coalition.',
+          }));
         if (fields.length) throw AppError.validation(fields);
       }
-      await m.getRepository(DocumentEntity).update({ id: docId }, { coalitionPermission: input.coalitionPermission });
+      await m
+        .getRepository(DocumentEntity)
+        .update({ id: docId }, { coalitionPermission: input.coalitionPermission });
       await m.query('DELETE FROM document_shares WHERE document_id = $1', [docId]);
       for (const share of input.organizations) {
-        await m.query('INSERT INTO document_shares (document_id, organization_id, permission) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [docId, share.organizationId, share.permission]);
+        await m.query(
+          'INSERT INTO document_shares (document_id, organization_id, permission) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
+          [docId, share.organizationId, share.permission],
+        );
       }
       await this.audit.record(
         {
@@ -104,25 +137,51 @@ export class DocumentsService {
           coalitionId: doc.coalitionId,
           target: { type: 'document', id: docId },
           ip: meta.ip,
-          details: { coalitionPermission: input.coalitionPermission, organizations: input.organizations },
+          details: {
+            coalitionPermission: input.coalitionPermission,
+            organizations: input.organizations,
+          },
         },
         m,
       );
     });
     this.live.accessChanged({ docId });
-    this.live.entityChanged({ coalitionId: doc.coalitionId, type: 'document', id: docId, action: 'updated' });
+    this.live.entityChanged({
+      coalitionId: doc.coalitionId,
+      type: 'document',
+      id: docId,
+      action: 'updated',
+    });
     return this.get(user, docId, role);
   }
 
-  private async toDtos(m: EntityManager, ids: string[], user: AuthUser, role: CoalitionRole): Promise<DocumentDto[]> {
+  private async toDtos(
+    m: EntityManager,
+    ids: string[],
+    user: AuthUser,
+    role: CoalitionRole,
+  ): Promise<DocumentDto[]> {
     if (!ids.length) return [];
-    const docs = await m.getRepository(DocumentEntity).createQueryBuilder('d').where('d.id IN (:...ids)', { ids }).andWhere('d.deletedAt IS NULL').getMany();
-    const shares: Array<{ document_id: string; organization_id: string; name: string; permission: DocPermission }> = await m.query(
+    const docs = await m
+      .getRepository(DocumentEntity)
+      .createQueryBuilder('d')
+      .where('d.id IN (:...ids)', { ids })
+      .andWhere('d.deletedAt IS NULL')
+      .getMany();
+    const shares: Array<{
+      document_id: string;
+      organization_id: string;
+      name: string;
+      permission: DocPermission;
+    }> = await m.query(
       `SELECT s.document_id, s.organization_id, o.name, s.permission FROM document_shares s JOIN organizations o ON o.id = s.organization_id
         WHERE s.document_id = ANY($1::uuid[]) ORDER BY o.name`,
       [ids],
     );
-    const owners: Array<{ id: string; name: string }> = await m.query('SELECT id, name FROM organizations WHERE id = ANY($1::uuid[])', [[...new Set(docs.map((d) => d.ownerOrgId))]]);
+    const owners: Array<{ id: string; name: string }> = await m.query(
+      'SELECT id, name FROM organizations WHERE id = ANY($1::uuid[])',
+      [[...new Set(docs.map((d) => d.ownerOrgId))]],
+    );
     const ownerNames = new Map(owners.map((o) => [o.id, o.name]));
     const byId = new Map(docs.map((d) => [d.id, d]));
     const result: DocumentDto[] = [];
@@ -135,7 +194,8 @@ export class DocumentsService {
         isOwnerOrg: d.ownerOrgId === user.organizationId,
         isPrivate: d.isPrivate,
         coalitionPermission: d.coalitionPermission,
-        orgPermission: docShares.find((s) => s.organization_id === user.organizationId)?.permission ?? null,
+        orgPermission:
+          docShares.find((s) => s.organization_id === user.organizationId)?.permission ?? null,
       });
       if (!permission) continue;
       result.push({
@@ -147,7 +207,11 @@ export class DocumentsService {
         title: d.title,
         isPrivate: d.isPrivate,
         coalitionPermission: d.coalitionPermission,
-        shares: docShares.map((s) => ({ organizationId: s.organization_id, organizationName: s.name, permission: s.permission })),
+        shares: docShares.map((s) => ({
+          organizationId: s.organization_id,
+          organizationName: s.name,
+          permission: s.permission,
+        })),
         permission,
         createdAt: d.createdAt.toISOString(),
         updatedAt: d.updatedAt.toISOString(),

@@ -25,7 +25,9 @@ export class Collaboration1764400000000 implements MigrationInterface {
         archived_at timestamptz,
         deleted_at timestamptz
       )`);
-    await q.query(`CREATE INDEX documents_coalition_idx ON documents (coalition_id, updated_at DESC)`);
+    await q.query(
+      `CREATE INDEX documents_coalition_idx ON documents (coalition_id, updated_at DESC)`,
+    );
     await q.query(`
       CREATE TABLE document_shares (
         document_id uuid NOT NULL REFERENCES documents(id) ON DELETE CASCADE,

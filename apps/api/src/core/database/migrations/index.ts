@@ -1,5 +1,10 @@
 import { InitialPlatform1764300000000 } from './1764300000000-initial-platform.js';
 import { Collaboration1764400000000 } from './1764400000000-collaboration.js';
+import { AuditLogNoTruncate1764500000000 } from './1764500000000-audit-log-no-truncate.js';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has landed. */
-export const MIGRATIONS = [InitialPlatform1764300000000, Collaboration1764400000000];
+export const MIGRATIONS = [
+  InitialPlatform1764300000000,
+  Collaboration1764400000000,
+  AuditLogNoTruncate1764500000000,
+];

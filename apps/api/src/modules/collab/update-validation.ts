@@ -1,0 +1,64 @@
+import * as Y from 'yjs';
+import { AppError } from '../../core/errors/app-error.js';
+
+/**
+ * An update must decode as a Yjs update (v1) and integrate into an empty document: truncated or
+ * random bytes are refused before anything is stored.
+ */
+export function assertValidUpdate(update: Uint8Array): void {
+  if (update.byteLength === 0) throw new AppError('INVALID_UPDATE', 'The update is empty.');
+  try {
+    const decoded = Y.decodeUpdate(update);
+    if (decoded.structs.length === 0 && decoded.ds.clients.size === 0)
+      throw new Error('no content');
+    const scratch = new Y.Doc({ gc: false });
+    Y.applyUpdate(scratch, update);
+    scratch.destroy();
+  } catch {
+    throw new AppError('INVALID_UPDATE', 'The update is not a valid Yjs update.');
+  }
+}
+
+/** The part of `update` not yet covered by `sv`, or null when it adds nothing (no structs, no deletions). */
+export function trimKnown(update: Uint8Array, sv: Map<number, number>): Uint8Array | null {
+  const fresh = Y.diffUpdate(update, Y.encodeStateVector(sv));
+  const decoded = Y.decodeUpdate(fresh);
+  return decoded.structs.length === 0 && decoded.ds.clients.size === 0 ? null : fresh;
+}
+
+/**
+ * The stored log must integrate without pending structs, or a forged update could corrupt the
+ * document once its "missing" part arrives. So each client's structs must continue exactly where
+ * the server's state ends (no gap), and every reference (origin, right origin, parent) must point
+ * to a struct the server has or that comes earlier in this update.
+ */
+export function assertReferencesKnown(update: Uint8Array, sv: Map<number, number>): void {
+  const { structs } = Y.decodeUpdate(update);
+  const after = new Map(sv);
+  const seen = new Set<number>();
+  for (const struct of structs) {
+    const client = struct.id.client;
+    const expected = after.get(client) ?? 0;
+    if (struct instanceof Y.Skip || struct.id.clock !== expected) {
+      if (!seen.has(client) && struct.id.clock > expected) {
+        throw new AppError(
+          'OUT_OF_ORDER',
+          'This update depends on changes the server does not have yet; send those first.',
+        );
+      }
+      throw new AppError('INVALID_UPDATE', 'The update has gaps or overlaps in its structs.');
+    }
+    seen.add(client);
+    after.set(client, struct.id.clock + struct.length);
+  }
+  for (const struct of structs) {
+    if (!(struct instanceof Y.Item)) continue;
+    for (const ref of [struct.origin, struct.rightOrigin, struct.parent]) {
+      if (!(ref instanceof Y.ID)) continue;
+      const dangling = ref.clock >= (after.get(ref.client) ?? 0);
+      const forward = ref.client === struct.id.client && ref.clock >= struct.id.clock;
+      if (dangling || forward)
+        throw new AppError('INVALID_UPDATE', 'The update refers to content that does not exist.');
+    }
+  }
+}

@@ -1,0 +1,341 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { ErrorBody, WorkingGroupDto } from '@coalesce/protocol';
+import { startTestApp } from './support/test-app.js';
+import type { TestApp } from './support/test-app.js';
+import {
+  addColleague,
+  createCoalition,
+  inviteToCoalition,
+  joinCoalition,
+  signUpOrg,
+} from './support/fixtures.js';
+import type { Actor } from './support/fixtures.js';
+import { databaseFingerprint, expectError, expectStatus } from './support/expect.js';
+
+/**
+ * Who may call each coalition-scoped route. The table is written from DESIGN.md section 2, not
+ * from the code: outsiders get 404 everywhere; observers never write; managing membership is for
+ * admins of a coordinator organization; working groups and the audit log for coordinators;
+ * coordinator and member organizations create content.
+ * The list of routes is checked against the OpenAPI document, so a new coalition route fails this
+ * test until it is added here.
+ */
+type ActorKey =
+  | 'coordinatorAdmin'
+  | 'coordinatorUser'
+  | 'memberAdmin'
+  | 'memberUser'
+  | 'observerAdmin'
+  | 'observerUser';
+/** ok: allowed (2xx); 403: refused with FORBIDDEN. Outsiders always get 404. */
+type Expectation = 'ok' | 403;
+
+interface RouteCase {
+  /** OpenAPI path template. */
+  path: string;
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  /** A valid body, so a wrongly allowed write would really happen (and be caught). */
+  body?: (ids: Ids) => unknown;
+  expect: Record<ActorKey, Expectation>;
+}
+
+interface Ids {
+  id: string;
+  orgId: string;
+  inviteId: string;
+  groupId: string;
+  uninvitedOrgId: string;
+}
+
+const EVERYONE: Record<ActorKey, Expectation> = {
+  coordinatorAdmin: 'ok',
+  coordinatorUser: 'ok',
+  memberAdmin: 'ok',
+  memberUser: 'ok',
+  observerAdmin: 'ok',
+  observerUser: 'ok',
+};
+const COORDINATOR_ADMINS: Record<ActorKey, Expectation> = {
+  coordinatorAdmin: 'ok',
+  coordinatorUser: 403,
+  memberAdmin: 403,
+  memberUser: 403,
+  observerAdmin: 403,
+  observerUser: 403,
+};
+const COORDINATORS: Record<ActorKey, Expectation> = {
+  coordinatorAdmin: 'ok',
+  coordinatorUser: 'ok',
+  memberAdmin: 403,
+  memberUser: 403,
+  observerAdmin: 403,
+  observerUser: 403,
+};
+const WRITERS: Record<ActorKey, Expectation> = {
+  coordinatorAdmin: 'ok',
+  coordinatorUser: 'ok',
+  memberAdmin: 'ok',
+  memberUser: 'ok',
+  observerAdmin: 403,
+  observerUser: 403,
+};
+const ORG_ADMINS: Record<ActorKey, Expectation> = {
+  coordinatorAdmin: 'ok',
+  coordinatorUser: 403,
+  memberAdmin: 'ok',
+  memberUser: 403,
+  observerAdmin: 'ok',
+  observerUser: 403,
+};
+
+const ROUTES: RouteCase[] = [
+  { method: 'GET', path: '/api/v1/coalitions/{id}', expect: EVERYONE },
+  {
+    method: 'PATCH',
+    path: '/api/v1/coalitions/{id}',
+    body: () => ({ name: 'Taken over', description: 'changed' }),
+    expect: COORDINATOR_ADMINS,
+  },
+  { method: 'GET', path: '/api/v1/coalitions/{id}/members', expect: EVERYONE },
+  {
+    method: 'PATCH',
+    path: '/api/v1/coalitions/{id}/members/{orgId}',
+    body: () => ({ role: 'coordinator' }),
+    expect: COORDINATOR_ADMINS,
+  },
+  {
+    method: 'DELETE',
+    path: '/api/v1/coalitions/{id}/members/{orgId}',
+    expect: COORDINATOR_ADMINS,
+  },
+  { method: 'POST', path: '/api/v1/coalitions/{id}/leave', expect: ORG_ADMINS },
+  { method: 'GET', path: '/api/v1/coalitions/{id}/invites', expect: COORDINATOR_ADMINS },
+  {
+    method: 'POST',
+    path: '/api/v1/coalitions/{id}/invites',
+    body: (ids) => ({ organizationId: ids.uninvitedOrgId, role: 'coordinator' }),
+    expect: COORDINATOR_ADMINS,
+  },
+  {
+    method: 'DELETE',
+    path: '/api/v1/coalitions/{id}/invites/{inviteId}',
+    expect: COORDINATOR_ADMINS,
+  },
+  { method: 'GET', path: '/api/v1/coalitions/{id}/working-groups', expect: EVERYONE },
+  {
+    method: 'POST',
+    path: '/api/v1/coalitions/{id}/working-groups',
+    body: () => ({ name: 'Sneaky group' }),
+    expect: COORDINATORS,
+  },
+  {
+    method: 'PATCH',
+    path: '/api/v1/coalitions/{id}/working-groups/{groupId}',
+    body: () => ({ name: 'Renamed by someone', organizationIds: [] }),
+    expect: COORDINATORS,
+  },
+  {
+    method: 'DELETE',
+    path: '/api/v1/coalitions/{id}/working-groups/{groupId}',
+    expect: COORDINATORS,
+  },
+  { method: 'GET', path: '/api/v1/coalitions/{id}/audit', expect: COORDINATORS },
+  { method: 'GET', path: '/api/v1/coalitions/{id}/documents', expect: EVERYONE },
+  {
+    method: 'POST',
+    path: '/api/v1/coalitions/{id}/documents',
+    body: () => ({ title: 'Observer notes', kind: 'note' }),
+    expect: WRITERS,
+  },
+];
+
+const key = (method: string, path: string) => `${method.toUpperCase()} ${path}`;
+const isWrite = (r: RouteCase) => r.method !== 'GET';
+
+function url(template: string, ids: Ids): string {
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = (ids as unknown as Record<string, string | undefined>)[name];
+    if (!value) throw new Error(`No test id for path parameter {${name}} in ${template}`);
+    return value;
+  });
+}
+
+let t: TestApp;
+let actors: Record<ActorKey | 'outsider', Actor>;
+let ids: Ids;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  const coordinatorAdmin = await signUpOrg(t, 'coordinator');
+  const memberAdmin = await signUpOrg(t, 'member');
+  const observerAdmin = await signUpOrg(t, 'observer');
+  const outsider = await signUpOrg(t, 'outsider');
+  const uninvited = await signUpOrg(t, 'uninvited');
+  const pendingInvitee = await signUpOrg(t, 'invitee');
+  actors = {
+    coordinatorAdmin,
+    coordinatorUser: await addColleague(t, coordinatorAdmin),
+    memberAdmin,
+    memberUser: await addColleague(t, memberAdmin),
+    observerAdmin,
+    observerUser: await addColleague(t, observerAdmin),
+    outsider,
+  };
+  const coalition = await createCoalition(coordinatorAdmin);
+  await joinCoalition(coordinatorAdmin, memberAdmin, coalition.id, 'member');
+  await joinCoalition(coordinatorAdmin, observerAdmin, coalition.id, 'observer');
+  const invite = await inviteToCoalition(
+    coordinatorAdmin,
+    coalition.id,
+    pendingInvitee.me.organization.id,
+  );
+  const group = await coordinatorAdmin.client.post<WorkingGroupDto>(
+    `/coalitions/${coalition.id}/working-groups`,
+    {
+      name: 'Prosecution',
+      organizationIds: [coordinatorAdmin.me.organization.id, memberAdmin.me.organization.id],
+    },
+  );
+  ids = {
+    id: coalition.id,
+    orgId: memberAdmin.me.organization.id,
+    inviteId: invite.id,
+    groupId: expectStatus(group, 201).id,
+    uninvitedOrgId: uninvited.me.organization.id,
+  };
+}, 120_000);
+afterAll(async () => {
+  await t?.close();
+});
+
+describe('coalition access matrix', () => {
+  it('covers every coalition-scoped route of the OpenAPI document', async () => {
+    const doc = await t
+      .client()
+      .get<{ paths: Record<string, Record<string, unknown>> }>('/api/docs-json');
+    expect(doc.status).toBe(200);
+    const documented = Object.entries(doc.body.paths)
+      .filter(
+        ([path]) =>
+          path === '/api/v1/coalitions/{id}' || path.startsWith('/api/v1/coalitions/{id}/'),
+      )
+      .flatMap(([path, ops]) => Object.keys(ops).map((method) => key(method, path)))
+      .sort();
+    const covered = ROUTES.map((r) => key(r.method, r.path)).sort();
+    expect(new Set(covered).size).toBe(covered.length);
+    expect(covered).toEqual(documented);
+  });
+
+  it('answers outsiders 404 NOT_FOUND on every route, exactly as for a coalition that does not exist, and changes nothing', async () => {
+    const outsider = actors.outsider;
+    const missing: Ids = { ...ids, id: '7d1f0a52-3c4e-4b8a-9f6d-2e5c8b1a0f93' };
+    for (const route of ROUTES) {
+      const before = await databaseFingerprint(t.db);
+      const res = await outsider.client.request<ErrorBody>(
+        route.method,
+        url(route.path, ids),
+        route.body?.(ids),
+      );
+      expect({
+        route: key(route.method, route.path),
+        status: res.status,
+        code: res.body?.error?.code,
+      }).toEqual({
+        route: key(route.method, route.path),
+        status: 404,
+        code: 'NOT_FOUND',
+      });
+      expect(await databaseFingerprint(t.db)).toEqual(before);
+
+      // The answer does not reveal that the coalition exists.
+      const ghost = await outsider.client.request<ErrorBody>(
+        route.method,
+        url(route.path, missing),
+        route.body?.(missing),
+      );
+      expect(ghost.status).toBe(404);
+      expect(ghost.body.error.message).toBe(res.body.error.message);
+    }
+  });
+
+  it('refuses every role that the table does not allow with 403 FORBIDDEN, changing nothing', async () => {
+    const checked: string[] = [];
+    for (const route of ROUTES) {
+      for (const [actorKey, expected] of Object.entries(route.expect) as Array<
+        [ActorKey, Expectation]
+      >) {
+        if (expected !== 403) continue;
+        const before = await databaseFingerprint(t.db);
+        const res = await actors[actorKey].client.request<ErrorBody>(
+          route.method,
+          url(route.path, ids),
+          route.body?.(ids),
+        );
+        const label = `${actorKey} ${key(route.method, route.path)}`;
+        expect({ label, status: res.status, code: res.body?.error?.code }).toEqual({
+          label,
+          status: 403,
+          code: 'FORBIDDEN',
+        });
+        expect(await databaseFingerprint(t.db)).toEqual(before);
+        checked.push(label);
+      }
+    }
+    // Observers never write, except that an observer org's admin may take it out (tested below).
+    for (const route of ROUTES.filter(isWrite)) {
+      if (route.path.endsWith('/leave')) continue;
+      expect(checked).toContain(`observerAdmin ${key(route.method, route.path)}`);
+      expect(checked).toContain(`observerUser ${key(route.method, route.path)}`);
+    }
+  });
+
+  it('lets every member organization read what the table allows', async () => {
+    for (const route of ROUTES.filter((r) => !isWrite(r))) {
+      for (const [actorKey, expected] of Object.entries(route.expect) as Array<
+        [ActorKey, Expectation]
+      >) {
+        if (expected !== 'ok') continue;
+        const res = await actors[actorKey].client.get(url(route.path, ids));
+        expect({ label: `${actorKey} GET ${route.path}`, status: res.status }).toEqual({
+          label: `${actorKey} GET ${route.path}`,
+          status: 200,
+        });
+      }
+    }
+  });
+
+  it('lets a non-admin user of the coordinator organization run the working groups', async () => {
+    const user = actors.coordinatorUser;
+    const created = expectStatus(
+      await user.client.post<WorkingGroupDto>(`/coalitions/${ids.id}/working-groups`, {
+        name: 'Made by a coordinator user',
+      }),
+      201,
+    );
+    expectStatus(
+      await user.client.patch(`/coalitions/${ids.id}/working-groups/${created.id}`, {
+        name: 'Renamed by a coordinator user',
+      }),
+      200,
+    );
+    expectStatus(
+      await user.client.delete(`/coalitions/${ids.id}/working-groups/${created.id}`),
+      204,
+    );
+  });
+
+  it("lets an observer organization's admin leave (and only then loses access)", async () => {
+    expectError(
+      await actors.observerUser.client.post(`/coalitions/${ids.id}/leave`),
+      403,
+      'FORBIDDEN',
+    );
+    expectStatus(await actors.observerAdmin.client.post(`/coalitions/${ids.id}/leave`), 204);
+    expectError(await actors.observerUser.client.get(`/coalitions/${ids.id}`), 404, 'NOT_FOUND');
+    const rows = await t.db.query(
+      'SELECT 1 FROM coalition_members WHERE coalition_id = $1 AND organization_id = $2',
+      [ids.id, actors.observerAdmin.me.organization.id],
+    );
+    expect(rows).toEqual([]);
+  });
+});

@@ -1,0 +1,58 @@
+import { createBrowserRouter } from 'react-router';
+import type { RouteObject } from 'react-router';
+import { AcceptCoalitionInvitePage } from '../pages/AcceptCoalitionInvitePage';
+import { CoalitionAuditPage } from '../pages/CoalitionAuditPage';
+import { CoalitionMembersPage } from '../pages/CoalitionMembersPage';
+import { CoalitionOverviewPage } from '../pages/CoalitionOverviewPage';
+import { JoinPage } from '../pages/JoinPage';
+import { NotFoundPage } from '../pages/NotFoundPage';
+import { OrganizationPage } from '../pages/OrganizationPage';
+import { SessionsPage } from '../pages/SessionsPage';
+import { SignInPage } from '../pages/SignInPage';
+import { SignUpPage } from '../pages/SignUpPage';
+import { WorkingGroupsPage } from '../pages/WorkingGroupsPage';
+import { AppLayout } from './AppLayout';
+import { CoalitionRoute } from './CoalitionRoute';
+import { GuestOnly } from './GuestOnly';
+import { HomeRedirect } from './HomeRedirect';
+import { RequireAuth } from './RequireAuth';
+
+export const routes: RouteObject[] = [
+  {
+    element: <GuestOnly />,
+    children: [
+      { path: '/sign-in', element: <SignInPage /> },
+      { path: '/sign-up', element: <SignUpPage /> },
+    ],
+  },
+  { path: '/join', element: <JoinPage /> },
+  {
+    element: <RequireAuth />,
+    children: [
+      {
+        element: <AppLayout />,
+        children: [
+          { index: true, element: <HomeRedirect /> },
+          {
+            path: '/c/:coalitionId',
+            element: <CoalitionRoute />,
+            children: [
+              { index: true, element: <CoalitionOverviewPage /> },
+              { path: 'members', element: <CoalitionMembersPage /> },
+              { path: 'working-groups', element: <WorkingGroupsPage /> },
+              { path: 'audit', element: <CoalitionAuditPage /> },
+            ],
+          },
+          { path: '/organization', element: <OrganizationPage /> },
+          { path: '/account/security', element: <SessionsPage /> },
+          { path: '/accept-coalition-invite', element: <AcceptCoalitionInvitePage /> },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+];
+
+export function createAppRouter() {
+  return createBrowserRouter(routes);
+}

@@ -1,0 +1,90 @@
+import { useState } from 'react';
+import { Button, Table, Text } from '@mantine/core';
+import type { InviteDto } from '@coalesce/protocol';
+import { formatDate, formatRelative } from '../../../lib/formatDate';
+import { isPendingInvite } from '../../../lib/inviteStatus';
+import { ConfirmModal } from '../../../ui/ConfirmModal';
+import { ErrorState } from '../../../ui/ErrorState';
+import { notifySuccess } from '../../../ui/notify';
+import { RoleBadge } from '../../../ui/RoleBadge';
+import { TableSkeleton } from '../../../ui/TableSkeleton';
+import { useOrgInvites } from '../hooks/useOrgInvites';
+import { useRevokeOrgInvite } from '../hooks/useOrganizationMutations';
+
+export function PendingOrgInvites() {
+  const invites = useOrgInvites(true);
+  const revoke = useRevokeOrgInvite();
+  const [revoking, setRevoking] = useState<InviteDto | null>(null);
+
+  if (invites.isPending) return <TableSkeleton rows={2} label="Loading invitations" />;
+  if (invites.isError)
+    return <ErrorState error={invites.error} onRetry={() => invites.refetch()} />;
+  const pending = invites.data.filter((invite) => isPendingInvite(invite));
+  if (pending.length === 0) {
+    return (
+      <Text size="sm" c="dimmed">
+        No pending invitation links.
+      </Text>
+    );
+  }
+  return (
+    <>
+      <Table.ScrollContainer minWidth={520}>
+        <Table verticalSpacing="xs" aria-label="Pending invitation links">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>For</Table.Th>
+              <Table.Th>Role</Table.Th>
+              <Table.Th>Created</Table.Th>
+              <Table.Th>Expires</Table.Th>
+              <Table.Th />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {pending.map((invite) => (
+              <Table.Tr key={invite.id}>
+                <Table.Td>
+                  <Text size="sm">{invite.email ?? 'Anyone with the link'}</Text>
+                </Table.Td>
+                <Table.Td>
+                  <RoleBadge role={invite.role} />
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm">{formatDate(invite.createdAt)}</Text>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm" title={formatDate(invite.expiresAt)}>
+                    {formatRelative(invite.expiresAt)}
+                  </Text>
+                </Table.Td>
+                <Table.Td ta="right">
+                  <Button
+                    size="xs"
+                    variant="subtle"
+                    color="red"
+                    onClick={() => setRevoking(invite)}
+                  >
+                    Revoke
+                  </Button>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      <ConfirmModal
+        opened={revoking !== null}
+        onClose={() => setRevoking(null)}
+        title="Revoke invitation link"
+        confirmLabel="Revoke link"
+        onConfirm={async () => {
+          if (!revoking) return;
+          await revoke.mutateAsync(revoking.id);
+          notifySuccess('The invitation link was revoked.');
+        }}
+      >
+        The link stops working at once. Nobody can join with it any more.
+      </ConfirmModal>
+    </>
+  );
+}
