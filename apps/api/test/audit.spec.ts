@@ -78,6 +78,10 @@ describe('audit log: sign-in and sessions', () => {
     await tablet.login(admin.email, PASSWORD);
     const stolen = tablet.refreshCookie!;
     expect((await tablet.refresh()).status).toBe(200);
+    // Past the reuse grace window (see REUSE_GRACE_MS), presenting the rotated token is reuse.
+    await t.db.query(
+      "UPDATE refresh_tokens SET rotated_at = now() - interval '1 minute' WHERE rotated_at IS NOT NULL",
+    );
     const thief = t.client();
     thief.refreshCookie = stolen;
     expect((await thief.refresh()).status).toBe(401);

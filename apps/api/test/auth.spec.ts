@@ -37,6 +37,14 @@ describe('accounts and sessions', () => {
     const second = bob.client.refreshCookie!;
     expect(second).not.toBe(first);
 
+    // Within the grace window a lost response can be retried; after it, reuse ends the session.
+    const retry = t.client();
+    retry.refreshCookie = first;
+    expect((await retry.refresh()).status).toBe(200);
+    await t.db.query(
+      "UPDATE refresh_tokens SET rotated_at = now() - interval '1 minute' WHERE rotated_at IS NOT NULL AND session_id IN (SELECT id FROM sessions WHERE user_id = $1)",
+      [bob.me.id],
+    );
     const thief = t.client();
     thief.refreshCookie = first;
     const reuse = await thief.refresh();

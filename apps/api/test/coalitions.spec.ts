@@ -188,6 +188,24 @@ describe('coalition invitations', () => {
     expectStatus(await a.client.delete(`/coalitions/${coalitionId}/invites/${invite.id}`), 204);
   });
 
+  it('previews the invitation for the invited organization admin only', async () => {
+    const coalition = expectStatus(
+      await a.client.get<{ name: string }>(`/coalitions/${coalitionId}`),
+      200,
+    );
+    const invite = await inviteToCoalition(a, coalitionId, orgId(c), 'observer');
+    const url = `/invites/coalition?token=${encodeURIComponent(invite.token)}`;
+    expect(expectStatus(await c.client.get(url), 200)).toMatchObject({
+      kind: 'coalition',
+      name: coalition.name,
+      role: 'observer',
+    });
+    expectError(await cMember.client.get(url), 403, 'FORBIDDEN');
+    expectError(await d.client.get(url), 404, 'NOT_FOUND');
+    expectStatus(await a.client.delete(`/coalitions/${coalitionId}/invites/${invite.id}`), 204);
+    expectError(await c.client.get(url), 404, 'NOT_FOUND');
+  });
+
   it("is accepted by the invited organization's admin only, once, by token", async () => {
     const fresh = await inviteToCoalition(a, coalitionId, orgId(b), 'member');
 

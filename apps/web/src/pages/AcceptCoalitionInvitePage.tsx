@@ -1,6 +1,6 @@
 import { Alert, Button, EmptyState, Group, Paper, Stack, Text } from '@mantine/core';
 import { IconAlertCircle, IconMailOpened } from '@tabler/icons-react';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { MeDto } from '@coalesce/protocol';
 import { FormError } from '../ui/FormError';
@@ -9,6 +9,7 @@ import { PageHeader } from '../ui/PageHeader';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
 import { meQueryKey } from '../modules/auth/api/authApi';
 import { useCurrentUser } from '../modules/auth/hooks/useCurrentUser';
+import { coalitionsApi } from '../modules/coalitions/api/coalitionsApi';
 import { useAcceptCoalitionInvite } from '../modules/coalitions/hooks/useCoalitionMutations';
 import { useOrgPermissions } from '../modules/organizations/hooks/useOrgPermissions';
 
@@ -22,6 +23,13 @@ export function AcceptCoalitionInvitePage() {
   const accept = useAcceptCoalitionInvite();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
+  const allowed = can('org.coalition-invites.accept');
+  const preview = useQuery({
+    queryKey: ['coalition-invite-preview', token],
+    queryFn: () => coalitionsApi.previewInvite(token!),
+    enabled: Boolean(token) && allowed,
+    retry: false,
+  });
 
   if (!token) {
     return (
@@ -30,7 +38,7 @@ export function AcceptCoalitionInvitePage() {
       </Alert>
     );
   }
-  if (!can('org.coalition-invites.accept')) {
+  if (!allowed) {
     return (
       <EmptyState
         py={60}
@@ -61,15 +69,26 @@ export function AcceptCoalitionInvitePage() {
       <PageHeader title="Coalition invitation" />
       <Paper withBorder radius="md" p="lg">
         <Stack gap="md">
+          <FormError error={preview.error} />
           <Text>
-            A coalition coordinator invited <strong>{me.organization.name}</strong> to join their
-            coalition. When you accept, everyone in your organization gets access with the role the
-            coordinator chose, and the coalition&apos;s members see your organization&apos;s name
-            and profile.
+            {preview.data ? (
+              <>
+                <strong>{preview.data.name}</strong> invites <strong>{me.organization.name}</strong>{' '}
+                to join as <strong>{preview.data.role}</strong> (the link expires{' '}
+                {new Date(preview.data.expiresAt).toLocaleDateString()}).
+              </>
+            ) : (
+              <>
+                A coalition coordinator invited <strong>{me.organization.name}</strong> to join
+                their coalition.
+              </>
+            )}{' '}
+            When you accept, everyone in your organization gets access with the role the coordinator
+            chose, and the coalition&apos;s members see your organization&apos;s name and profile.
           </Text>
           <FormError error={accept.error} />
           <Group>
-            <Button onClick={onAccept} loading={accept.isPending}>
+            <Button onClick={onAccept} loading={accept.isPending} disabled={preview.isError}>
               Accept invitation
             </Button>
             <Button component={Link} to="/organization?tab=coalitions" variant="default">

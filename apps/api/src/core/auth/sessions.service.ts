@@ -12,6 +12,12 @@ import { hashToken, newSecretToken } from './secret-token.js';
 import { SessionEvents } from './session-events.js';
 import { AuditLogService } from '../audit/audit-log.service.js';
 
+/**
+ * A refresh token presented again within this window after its rotation is honoured (a reload can
+ * lose the response that carried its successor); later, it counts as reuse and ends the session.
+ */
+export const REUSE_GRACE_MS = 5_000;
+
 export type RevokeReason =
   | 'logout'
   | 'user-revoked'
@@ -80,7 +86,7 @@ export class SessionsService {
           error: new AppError('SESSION_REVOKED', 'Your session has ended. Please sign in again.'),
         };
       }
-      if (token.rotatedAt) {
+      if (token.rotatedAt && Date.now() - token.rotatedAt.getTime() > REUSE_GRACE_MS) {
         await this.revokeWith(m, session.id, 'refresh-reuse');
         await this.audit.record(
           {
@@ -100,7 +106,7 @@ export class SessionsService {
           ),
         };
       }
-      await m.getRepository(RefreshTokenEntity).update({ id: token.id }, { rotatedAt: new Date() });
+      if (!token.rotatedAt) await m.getRepository(RefreshTokenEntity).update({ id: token.id }, { rotatedAt: new Date() });
       await m.getRepository(SessionEntity).update(
         { id: session.id },
         {

@@ -4,15 +4,20 @@ import {
   coalitionInviteCreateSchema,
   coalitionInviteParamsSchema,
   idParamSchema,
+  inviteTokenQuerySchema,
   inviteTokenSchema,
 } from '@coalesce/protocol';
-import type { CoalitionInviteCreate, CoalitionInviteDto } from '@coalesce/protocol';
+import type {
+  CoalitionInviteCreate,
+  CoalitionInviteDto,
+  InvitePreviewDto,
+} from '@coalesce/protocol';
 import { CoalitionAccess, OrgAccess } from '../../core/access/access-rule.js';
 import type { AuthUser } from '../../core/auth/auth-user.js';
 import { CurrentUser } from '../../core/auth/current-user.decorator.js';
 import { Meta } from '../../core/http/request-meta.js';
 import type { RequestMeta } from '../../core/http/request-meta.js';
-import { ValidBody, ValidParams } from '../../core/http/validated.decorators.js';
+import { ValidBody, ValidParams, ValidQuery } from '../../core/http/validated.decorators.js';
 import { CoalitionInvitesService } from './coalition-invites.service.js';
 
 @ApiTags('coalitions')
@@ -54,6 +59,16 @@ export class CoalitionInvitesController {
   @OrgAccess('org.coalition-invites.accept')
   inbox(@CurrentUser() user: AuthUser): Promise<CoalitionInviteDto[]> {
     return this.invites.listPendingForOrganization(user.organizationId);
+  }
+
+  /** Which coalition an invitation link is for, shown before accepting (invited organization only). */
+  @Get('invites/coalition')
+  @OrgAccess('org.coalition-invites.accept')
+  preview(
+    @CurrentUser() user: AuthUser,
+    @ValidQuery(inviteTokenQuerySchema) q: { token: string },
+  ): Promise<InvitePreviewDto> {
+    return this.invites.preview(user, q.token);
   }
 
   @Post('coalition-invites/accept')

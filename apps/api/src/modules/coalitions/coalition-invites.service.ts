@@ -2,7 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, IsNull } from 'typeorm';
 import type { EntityManager, Repository } from 'typeorm';
-import type { CoalitionInviteCreate, CoalitionInviteDto } from '@coalesce/protocol';
+import type {
+  CoalitionInviteCreate,
+  CoalitionInviteDto,
+  InvitePreviewDto,
+} from '@coalesce/protocol';
 import { AuditLogService } from '../../core/audit/audit-log.service.js';
 import type { AuthUser } from '../../core/auth/auth-user.js';
 import { hashToken, newSecretToken } from '../../core/auth/secret-token.js';
@@ -118,6 +122,30 @@ export class CoalitionInvitesService {
       target: { type: 'coalition-invite', id: inviteId },
       ip: meta.ip,
     });
+  }
+
+  /** What a coalition invitation link offers; only the invited organization may look (else 404). */
+  async preview(user: AuthUser, token: string): Promise<InvitePreviewDto> {
+    const invite = await this.invites
+      .createQueryBuilder('i')
+      .where('i.tokenHash = :hash', { hash: hashToken(token) })
+      .getOne();
+    if (!invite || invite.revokedAt || invite.organizationId !== user.organizationId)
+      throw AppError.notFound('Invitation');
+    if (invite.acceptedAt)
+      throw new AppError('INVITE_USED', 'This invitation has already been used.');
+    if (invite.expiresAt <= new Date())
+      throw new AppError(
+        'INVITE_EXPIRED',
+        'This invitation has expired. Ask the coordinator for a new one.',
+      );
+    const [dto] = await this.toDtos([invite]);
+    return {
+      kind: 'coalition',
+      name: dto.coalition.name,
+      role: invite.role,
+      expiresAt: invite.expiresAt.toISOString(),
+    };
   }
 
   /** An admin of the invited organization accepts, by token or by invite id. Returns the coalition id. */

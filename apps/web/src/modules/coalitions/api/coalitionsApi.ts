@@ -5,6 +5,7 @@ import type {
   CoalitionInviteDto,
   CoalitionMemberDto,
   CoalitionUpdate,
+  InvitePreviewDto,
   coalitionInviteCreateSchema,
 } from '@coalesce/protocol';
 import type { CoalitionRole } from '@coalesce/domain';
@@ -41,6 +42,8 @@ export const coalitionsApi = {
   inbox: () => http.get<CoalitionInviteDto[]>('/organizations/current/coalition-invites'),
   acceptById: (inviteId: string) =>
     http.post<{ coalitionId: string }>(`/coalition-invites/${inviteId}/accept`),
+  previewInvite: (token: string) =>
+    http.get<InvitePreviewDto>(`/invites/coalition?token=${encodeURIComponent(token)}`),
   acceptByToken: (token: string) =>
     http.post<{ coalitionId: string }>('/coalition-invites/accept', { token }),
 };
