@@ -20,7 +20,9 @@ export interface AwarenessSyncOptions {
 
 /**
  * Binds a y-protocols Awareness to the wire: local changes of our own clientID go out throttled,
- * remote updates are applied with `origin` so they are not sent back.
+ * remote updates are applied with `origin` so they are not sent back. The server answers doc:open
+ * with the states of the others, relays every update to the document's room and, when a socket
+ * leaves, announces its clients as removed with `clock + 1`.
  */
 export class AwarenessSync {
   private lastSentAt = 0;
@@ -42,6 +44,14 @@ export class AwarenessSync {
   /** The document is open on the wire: (re-)send our state, then keep sending changes. */
   start(): void {
     this.active = true;
+    const state = this.awareness.getLocalState();
+    if (state !== null) {
+      // When we dropped, the server told the others we left with our clock + 1; they ignore any
+      // clock not above that. Skip one, and setLocalState adds the other.
+      const meta = this.awareness.meta.get(this.awareness.clientID);
+      if (meta) meta.clock += 1;
+      this.awareness.setLocalState(state);
+    }
     this.dirty = true;
     this.sendNow();
   }
@@ -81,17 +91,38 @@ export class AwarenessSync {
   }
 
   private readonly onLocalUpdate = (change: AwarenessChange, origin: unknown): void => {
-    if (origin === this.origin) return;
+    if (origin === this.origin) {
+      this.onRemoteChange(change);
+      return;
+    }
     const own = this.awareness.clientID;
-    if (!change.added.includes(own) && !change.updated.includes(own) && !change.removed.includes(own)) {
+    if (
+      !change.added.includes(own) &&
+      !change.updated.includes(own) &&
+      !change.removed.includes(own)
+    ) {
       return;
     }
     this.dirty = true;
+    this.schedule();
+  };
+
+  /** Someone announced our own clientID as gone (y-protocols then bumps our clock): say we are here. */
+  private onRemoteChange(change: AwarenessChange): void {
+    const own = this.awareness.clientID;
+    const touched = [...change.added, ...change.updated, ...change.removed].includes(own);
+    if (touched && this.awareness.getLocalState() !== null) {
+      this.dirty = true;
+      this.schedule();
+    }
+  }
+
+  private schedule(): void {
     if (!this.active) return;
     const wait = this.lastSentAt + this.options.throttleMs - Date.now();
     if (wait <= 0) this.sendNow();
     else this.timer ??= setTimeout(() => this.sendNow(), wait);
-  };
+  }
 
   private sendNow(): void {
     this.clearTimer();

@@ -122,7 +122,10 @@ export class CollabClient {
     return this.emitter.on(event, listener);
   }
 
-  off<K extends keyof CollabClientEvents>(event: K, listener: Listener<CollabClientEvents[K]>): void {
+  off<K extends keyof CollabClientEvents>(
+    event: K,
+    listener: Listener<CollabClientEvents[K]>,
+  ): void {
     this.emitter.off(event, listener);
   }
 
@@ -143,7 +146,8 @@ export class CollabClient {
    * binding one Y.Doc to two docIds.
    */
   openDoc(docId: string, doc?: Y.Doc): DocHandle {
-    if (this.status === 'closed') throw new CollabClientError('UNAVAILABLE', 'CollabClient is closed.');
+    if (this.status === 'closed')
+      throw new CollabClientError('UNAVAILABLE', 'CollabClient is closed.');
     const existing = this.handles.get(docId);
     if (existing) {
       if (doc && doc !== existing.doc) {

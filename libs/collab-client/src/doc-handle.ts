@@ -6,21 +6,21 @@ import {
   type DocRole,
   type DocRevokedMessage,
   type OpenResult,
-  type SyncResult,
   type UpdateResult,
 } from '@coalesce/protocol';
+import { applyRemoteUpdate } from './apply-remote.js';
 import { AwarenessSync } from './awareness-sync.js';
-import { backoffDelay } from './backoff.js';
 import { toUint8Array } from './binary.js';
 import type { ResolvedDocOptions } from './collab-client.options.js';
 import type { DocTransport } from './transport.js';
+import { DocOpener } from './doc-opener.js';
 import { docStatus } from './doc-status.js';
+import { DocSyncer } from './doc-syncer.js';
 import { Emitter, type Listener } from './emitter.js';
-import { CollabClientError, isFatalOpenError } from './errors.js';
 import { missingUpdate } from './missing-update.js';
 import { Outbox } from './outbox.js';
-import { SeqTracker } from './seq-tracker.js';
 import { createDocStats, type DocHandleEvents, type DocStats, type DocStatus } from './types.js';
+import { waitForSynced } from './wait-for-status.js';
 
 /**
  * One collaborative document on the client's connection. Created by `CollabClient.openDoc`.
@@ -46,17 +46,12 @@ export class DocHandle {
   /** Epoch of the connection on which doc:open was acknowledged; -1 when not open. */
   private openedEpoch = -1;
   private everOpened = false;
-  private openToken = 0;
-  private openPendingEpoch = -1;
-  private openAttempts = 0;
-  private openRetryTimer: ReturnType<typeof setTimeout> | null = null;
-  private syncing = false;
-  private syncAgain = false;
 
   private readonly emitter = new Emitter<DocHandleEvents>();
   private readonly pendingWatchers = new Set<() => void>();
   private readonly outbox: Outbox;
-  private readonly seqs: SeqTracker;
+  private readonly opener: DocOpener;
+  private readonly syncer: DocSyncer;
   private readonly awarenessSync: AwarenessSync;
 
   constructor(
@@ -74,15 +69,34 @@ export class DocHandle {
             updateId,
           }),
         canSend: () => this.isOpen && !this._revoked,
-        onCommitted: (seq) => this.seqs.observe(seq),
+        onCommitted: (seq) => this.syncer.onCommitted(seq),
         onRejected: (error) => this.fail(error),
         onNotOpen: () => this.reopen(),
+        onMissingBase: () => void this.syncer.repairMissingBase(),
         onChange: () => this.onPendingChange(),
       },
       options,
       this.stats,
     );
-    this.seqs = new SeqTracker(options.gapRepairDelayMs, () => void this.sync('gap'));
+    this.opener = new DocOpener(docId, doc, transport, options, {
+      mayOpen: () => !this.closed && !this._revoked && !this.openRefused,
+      isOpen: () => this.isOpen,
+      onOpened: (result, epoch) => this.applyOpen(result, epoch),
+      onRefused: (error) => {
+        this.openRefused = true;
+        this.fail(error);
+      },
+    });
+    this.syncer = new DocSyncer(docId, doc, transport, options, this.stats, {
+      isOpen: () => this.isOpen && !this._revoked && !this.closed,
+      applyRemote: (update) => applyRemoteUpdate(this.doc, update, transport.origin),
+      onNotOpen: () => this.reopen(),
+      sendFirst: (update) => this.outbox.prepend(update),
+      stall: (error) => {
+        this.outbox.stall();
+        this.fail(error);
+      },
+    });
     this.awareness = new Awareness(doc);
     this.awarenessSync = new AwarenessSync(
       this.awareness,
@@ -124,10 +138,13 @@ export class DocHandle {
 
   /** Highest seq of the document's log up to which this client has everything (-1 if not open). */
   get seq(): number {
-    return this.seqs.seq;
+    return this.syncer.seqs.seq;
   }
 
-  on<K extends keyof DocHandleEvents>(event: K, listener: Listener<DocHandleEvents[K]>): () => void {
+  on<K extends keyof DocHandleEvents>(
+    event: K,
+    listener: Listener<DocHandleEvents[K]>,
+  ): () => void {
     return this.emitter.on(event, listener);
   }
 
@@ -140,19 +157,7 @@ export class DocHandle {
    * acknowledged. Rejects when it becomes `error` or `closed`.
    */
   whenSynced(): Promise<void> {
-    return new Promise((resolve, reject) => {
-      const check = (status: DocStatus): boolean => {
-        if (status === 'synced') resolve();
-        else if (status === 'error') reject(this.errorForWaiters());
-        else if (status === 'closed') reject(new CollabClientError('NOT_FOUND', 'Handle closed.'));
-        else return false;
-        return true;
-      };
-      if (check(this._status)) return;
-      const off = this.emitter.on('status', (status) => {
-        if (check(status)) off();
-      });
-    });
+    return waitForSynced(this);
   }
 
   /** Leaves the `error` status (not after a revocation); a refused open is attempted again. */
@@ -160,8 +165,10 @@ export class DocHandle {
     if (this._revoked || this.closed) return;
     this.errored = false;
     this.openRefused = false;
+    this.syncer.resetRepairs();
+    this.outbox.resume();
     this.updateStatus();
-    this.open();
+    void this.opener.open();
   }
 
   /**
@@ -189,15 +196,15 @@ export class DocHandle {
   /** @internal The connection is up (again): open on it. */
   onConnected(): void {
     this.updateStatus();
-    this.open();
+    void this.opener.open();
   }
 
   /** @internal The connection is gone: unacked entries wait for the next open. */
   onDisconnected(): void {
     this.openedEpoch = -1;
-    this.clearOpenRetry();
+    this.opener.cancel();
     this.outbox.reset();
-    this.seqs.stop();
+    this.syncer.seqs.stop();
     this.awarenessSync.pause();
     this.updateStatus();
   }
@@ -211,8 +218,8 @@ export class DocHandle {
   onRemoteUpdate(update: Uint8Array, seq: number): void {
     if (this.closed || this._revoked) return;
     this.stats.remoteUpdates++;
-    this.applyRemote(update);
-    this.seqs.observe(seq);
+    applyRemoteUpdate(this.doc, update, this.transport.origin);
+    this.syncer.seqs.observe(seq);
   }
 
   /** @internal An awareness:update broadcast. */
@@ -226,17 +233,20 @@ export class DocHandle {
     if (this.closed || this._revoked) return;
     this._revoked = true;
     this.openedEpoch = -1;
-    this.clearOpenRetry();
+    this.opener.cancel();
     this.outbox.reset();
-    this.seqs.stop();
+    this.syncer.seqs.stop();
     this.awarenessSync.pause();
     this.awarenessSync.removeRemoteStates();
-    this.fail({ code: 'FORBIDDEN', message: `Access to the document was withdrawn (${message.reason}).` });
+    this.fail({
+      code: 'FORBIDDEN',
+      message: `Access to the document was withdrawn (${message.reason}).`,
+    });
   }
 
   /** @internal Periodic doc:sync (repairs a lost last broadcast). */
   resync(): void {
-    if (this.isOpen && !this.syncing) void this.sync('resync');
+    this.syncer.resync();
   }
 
   /** @internal The client closes: stop at once, without draining or notifying the server. */
@@ -268,39 +278,6 @@ export class DocHandle {
     this.shutdown(true);
   };
 
-  private async open(): Promise<void> {
-    if (this.closed || this._revoked || this.openRefused) return;
-    if (this.transport.status !== 'connected' || this.isOpen) return;
-    const epoch = this.transport.epoch;
-    if (this.openPendingEpoch === epoch) return;
-    this.clearOpenRetry();
-    const token = ++this.openToken;
-    this.openPendingEpoch = epoch;
-    const ack = await this.transport.request<OpenResult>(CollabEvents.DocOpen, {
-      docId: this.docId,
-      stateVector: Y.encodeStateVector(this.doc),
-    });
-    if (token !== this.openToken) return; // superseded by a newer open
-    this.openPendingEpoch = -1;
-    if (this.closed || this._revoked) return;
-    if (epoch !== this.transport.epoch || this.transport.status !== 'connected') return;
-    if (!ack.ok) {
-      if (isFatalOpenError(ack.error.code)) {
-        this.openRefused = true;
-        this.fail(ack.error);
-      } else {
-        const delay = backoffDelay(this.openAttempts++, this.options.retryBaseMs, this.options.retryMaxMs);
-        this.openRetryTimer = setTimeout(() => {
-          this.openRetryTimer = null;
-          void this.open();
-        }, delay);
-      }
-      return;
-    }
-    this.openAttempts = 0;
-    this.applyOpen(ack, epoch);
-  }
-
   private applyOpen(result: OpenResult, epoch: number): void {
     const roleChanged = result.role !== this._role;
     this._role = result.role;
@@ -310,7 +287,7 @@ export class DocHandle {
       result.role === 'view'
         ? null
         : missingUpdate(this.doc, serverStateVector, this.outbox.updates(), !this.everOpened);
-    this.applyRemote(toUint8Array(result.update));
+    applyRemoteUpdate(this.doc, toUint8Array(result.update), this.transport.origin);
     if (result.role === 'view') {
       this.stats.discarded += this.outbox.clear();
     } else if (missing) {
@@ -319,7 +296,7 @@ export class DocHandle {
     this.openedEpoch = epoch;
     this.everOpened = true;
     this.stats.opens++;
-    this.seqs.reset(result.seq);
+    this.syncer.seqs.reset(result.seq);
     if (roleChanged) this.emitter.emit('role', result.role);
     this.awarenessSync.start();
     this.outbox.flush();
@@ -333,49 +310,7 @@ export class DocHandle {
     this.outbox.reset();
     this.awarenessSync.pause();
     this.updateStatus();
-    void this.open();
-  }
-
-  private async sync(reason: 'gap' | 'resync'): Promise<void> {
-    if (!this.isOpen) return;
-    if (this.syncing) {
-      this.syncAgain = true;
-      return;
-    }
-    this.syncing = true;
-    const epoch = this.transport.epoch;
-    const ack = await this.transport.request<SyncResult>(CollabEvents.DocSync, {
-      docId: this.docId,
-      stateVector: Y.encodeStateVector(this.doc),
-    });
-    this.syncing = false;
-    if (this.closed || this._revoked || epoch !== this.transport.epoch || !this.isOpen) return;
-    if (ack.ok) {
-      this.applyRemote(toUint8Array(ack.update));
-      if (reason === 'gap') this.stats.gapsRepaired++;
-      else this.stats.resyncs++;
-      this.seqs.repaired(ack.seq);
-    } else if (ack.error.code === 'DOC_NOT_OPEN') {
-      this.reopen();
-      return;
-    } else {
-      this.seqs.recheck(); // try again after the gap delay
-    }
-    if (this.syncAgain) {
-      this.syncAgain = false;
-      if (this.seqs.hasGap) void this.sync('gap');
-    }
-  }
-
-  /** Applies a server update without echoing it; an app observer that throws does not stop us. */
-  private applyRemote(update: Uint8Array): void {
-    try {
-      Y.applyUpdate(this.doc, update, this.transport.origin);
-    } catch (error) {
-      setTimeout(() => {
-        throw error;
-      });
-    }
+    void this.opener.open();
   }
 
   private drain(): Promise<void> {
@@ -408,9 +343,9 @@ export class DocHandle {
     }
     this.closed = true;
     this.openedEpoch = -1;
-    this.clearOpenRetry();
+    this.opener.cancel();
     this.outbox.dispose();
-    this.seqs.stop();
+    this.syncer.seqs.stop();
     this.transport.release(this.docId);
     this.updateStatus();
     for (const watcher of [...this.pendingWatchers]) watcher();
@@ -424,20 +359,9 @@ export class DocHandle {
     this.updateStatus();
   }
 
-  private errorForWaiters(): CollabClientError {
-    return this._lastError
-      ? CollabClientError.from(this._lastError)
-      : new CollabClientError('INTERNAL', 'Document error.');
-  }
-
   private onPendingChange(): void {
     this.updateStatus();
     for (const watcher of [...this.pendingWatchers]) watcher();
-  }
-
-  private clearOpenRetry(): void {
-    if (this.openRetryTimer) clearTimeout(this.openRetryTimer);
-    this.openRetryTimer = null;
   }
 
   private computeStatus(): DocStatus {

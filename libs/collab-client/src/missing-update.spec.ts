@@ -32,7 +32,9 @@ describe('missingUpdate', () => {
     doc.getText('text').insert(0, 'ab');
     doc.getText('text').insert(2, 'cd');
     expect(missingUpdate(doc, Y.encodeStateVector(new Y.Doc()), outbox, false)).toBeNull();
-    expect(missingUpdate(doc, Y.encodeStateVector(new Y.Doc()), outbox.slice(1), false)).not.toBeNull();
+    expect(
+      missingUpdate(doc, Y.encodeStateVector(new Y.Doc()), outbox.slice(1), false),
+    ).not.toBeNull();
   });
 
   it('compares deletions only on the first open', () => {

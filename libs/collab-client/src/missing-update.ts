@@ -25,18 +25,26 @@ function deleteRanges(update: Uint8Array, into: Ranges): void {
   }
 }
 
+/** Sorted, disjoint union of ranges. */
+function union(ranges: Array<[number, number]>): Array<[number, number]> {
+  const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
+  const merged: Array<[number, number]> = [];
+  for (const [from, to] of sorted) {
+    const last = merged[merged.length - 1];
+    if (last && from <= last[1]) last[1] = Math.max(last[1], to);
+    else merged.push([from, to]);
+  }
+  return merged;
+}
+
 /** True when every range of `needed` lies inside the union of `available`. */
 function covered(needed: Ranges, available: Ranges): boolean {
   for (const [client, wanted] of needed) {
-    const have = (available.get(client) ?? []).sort((a, b) => a[0] - b[0]);
-    for (const [from, to] of wanted) {
-      let reach = from;
-      for (const [start, end] of have) {
-        if (start > reach) break;
-        if (end > reach) reach = end;
-        if (reach >= to) break;
-      }
-      if (reach < to) return false;
+    const have = union(available.get(client) ?? []);
+    let i = 0;
+    for (const [from, to] of union(wanted)) {
+      while (i < have.length && have[i][1] < to) i++;
+      if (i >= have.length || have[i][0] > from) return false;
     }
   }
   return true;

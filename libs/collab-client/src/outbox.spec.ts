@@ -25,6 +25,7 @@ function setup(overrides: Partial<OutboxOptions> = {}) {
   const rejected: CollabError[] = [];
   let canSend = true;
   let notOpen = 0;
+  let missingBase = 0;
   const stats = createDocStats();
   const outbox = new Outbox(
     {
@@ -34,6 +35,7 @@ function setup(overrides: Partial<OutboxOptions> = {}) {
       onCommitted: (seq) => committed.push(seq),
       onRejected: (error) => rejected.push(error),
       onNotOpen: () => notOpen++,
+      onMissingBase: () => missingBase++,
       onChange: () => undefined,
     },
     { ...options, ...overrides },
@@ -47,6 +49,7 @@ function setup(overrides: Partial<OutboxOptions> = {}) {
     stats,
     setCanSend: (value: boolean) => (canSend = value),
     notOpen: () => notOpen,
+    missingBase: () => missingBase,
   };
 }
 
@@ -190,6 +193,62 @@ describe('Outbox', () => {
     await tick();
     expect(notOpen()).toBe(1);
     expect(outbox.length).toBe(1);
+  });
+
+  it('resends an OUT_OF_ORDER entry right behind its unacknowledged predecessor', async () => {
+    const { outbox, sent, rejected, missingBase } = setup({ maxInFlight: 4 });
+    const { updates } = edits(2);
+    outbox.enqueue(updates[0]);
+    await tick();
+    outbox.enqueue(updates[1]);
+    await tick();
+    // The first was rate limited, so the second arrived without its base.
+    sent[0].resolve({ ok: false, error: { code: 'RATE_LIMITED', message: 'slow down' } });
+    sent[1].resolve({ ok: false, error: { code: 'OUT_OF_ORDER', message: 'send the base first' } });
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    expect(sent.slice(2).map((s) => s.updateId)).toEqual([sent[0].updateId, sent[1].updateId]);
+    expect(missingBase()).toBe(0);
+    expect(rejected).toEqual([]);
+    sent[2].resolve({ ok: true, seq: 1 });
+    sent[3].resolve({ ok: true, seq: 2 });
+    await tick();
+    expect(outbox.length).toBe(0);
+  });
+
+  it('after OUT_OF_ORDER behind an in-flight entry, waits for it before sending again', async () => {
+    const { outbox, sent } = setup({ maxInFlight: 4 });
+    const { updates } = edits(2);
+    outbox.enqueue(updates[0]);
+    await tick();
+    outbox.enqueue(updates[1]);
+    await tick();
+    sent[1].resolve({ ok: false, error: { code: 'OUT_OF_ORDER', message: 'not yet' } });
+    await tick();
+    expect(sent).toHaveLength(2); // the first is still in flight
+    sent[0].resolve({ ok: true, seq: 1 });
+    await tick();
+    expect(sent).toHaveLength(3);
+    expect(sent[2].updateId).toBe(sent[1].updateId);
+  });
+
+  it('reports OUT_OF_ORDER of the oldest entry, sends a prepended update first, and can stall', async () => {
+    const { outbox, sent, missingBase } = setup();
+    const { updates } = edits(2);
+    outbox.enqueue(updates[1]);
+    await tick();
+    sent[0].resolve({ ok: false, error: { code: 'OUT_OF_ORDER', message: 'base missing' } });
+    await tick();
+    expect(missingBase()).toBe(1);
+    outbox.prepend(updates[0]);
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    expect(sent.slice(1).map((s) => s.update)).toEqual([updates[0], updates[1]]);
+
+    sent[1].resolve({ ok: false, error: { code: 'OUT_OF_ORDER', message: 'still' } });
+    sent[2].resolve({ ok: false, error: { code: 'OUT_OF_ORDER', message: 'still' } });
+    outbox.stall();
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(sent).toHaveLength(3);
+    expect(outbox.length).toBe(2);
   });
 
   it('drops an update larger than the server accepts without sending it', async () => {

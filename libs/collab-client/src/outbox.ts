@@ -42,6 +42,11 @@ export interface OutboxPort {
   onRejected(error: CollabError): void;
   /** The server says the document is not open on this socket (DOC_NOT_OPEN): open it again. */
   onNotOpen(): void;
+  /**
+   * OUT_OF_ORDER for the oldest entry: the server lacks earlier changes that are not in the outbox
+   * (e.g. an entry was dropped). The owner should prepend what the server is missing, or stall.
+   */
+  onMissingBase(): void;
   /** The number of entries changed. */
   onChange(): void;
 }
@@ -65,6 +70,9 @@ const PERMANENT = new Set([
  *   (a commit is a commit).
  * - RATE_LIMITED/UNAVAILABLE pause the whole outbox with backoff; INVALID_UPDATE, FORBIDDEN,
  *   PAYLOAD_TOO_LARGE drop the entry and report it (never loop).
+ * - OUT_OF_ORDER (the server takes each client's changes only in sequence): an entry behind an
+ *   earlier unacknowledged one goes again once the entries in flight are answered; for the oldest
+ *   entry the owner is told (`onMissingBase`) and decides (prepend the missing changes, or `stall()`).
  */
 export class Outbox {
   private entries: OutboxEntry[] = [];
@@ -73,6 +81,9 @@ export class Outbox {
   private pauseTimer: ReturnType<typeof setTimeout> | null = null;
   private flushScheduled = false;
   private disposed = false;
+  private stalled = false;
+  /** After OUT_OF_ORDER behind in-flight entries: send nothing until those are answered. */
+  private waitForInFlight = false;
 
   constructor(
     private readonly port: OutboxPort,
@@ -125,7 +136,7 @@ export class Outbox {
   }
 
   flush(): void {
-    if (this.disposed || !this.port.canSend()) return;
+    if (this.disposed || this.stalled || !this.port.canSend()) return;
     const wait = this.pausedUntil - Date.now();
     if (wait > 0) {
       this.pauseTimer ??= setTimeout(() => {
@@ -135,6 +146,10 @@ export class Outbox {
       return;
     }
     let inFlight = this.inFlight;
+    if (this.waitForInFlight) {
+      if (inFlight > 0) return;
+      this.waitForInFlight = false;
+    }
     while (inFlight < this.options.maxInFlight) {
       const index = this.entries.findIndex((entry) => !entry.inFlight);
       if (index < 0) break;
@@ -152,9 +167,37 @@ export class Outbox {
     }
   }
 
+  /** Puts an update in front of every entry (what the server is missing, after OUT_OF_ORDER). */
+  prepend(update: Uint8Array): void {
+    if (this.disposed) return;
+    const first = this.entries.findIndex((entry) => !entry.inFlight);
+    const at = first < 0 ? this.entries.length : first;
+    this.entries.splice(at, 0, {
+      updateId: createUpdateId(),
+      update,
+      sent: false,
+      inFlight: false,
+      attempts: 0,
+    });
+    this.port.onChange();
+    this.scheduleFlush();
+  }
+
+  /** Stops sending for good (until `resume()`): the server cannot take these entries. */
+  stall(): void {
+    this.stalled = true;
+    this.clearPause();
+  }
+
+  resume(): void {
+    this.stalled = false;
+    this.scheduleFlush();
+  }
+
   /** On disconnect: everything in flight goes back, to be resent with the same updateId. */
   reset(): void {
     this.generation++;
+    this.waitForInFlight = false;
     for (const entry of this.entries) entry.inFlight = false;
     this.clearPause();
   }
@@ -211,6 +254,15 @@ export class Outbox {
     if (code === 'DOC_NOT_OPEN') {
       this.pause(entry.attempts);
       this.port.onNotOpen();
+    } else if (code === 'OUT_OF_ORDER' && this.entries.indexOf(entry) > 0) {
+      // Not this entry's fault: the server has not taken an earlier one yet. Let the pipeline drain
+      // (resending at once could race the earlier entry's commit over and over), then go again.
+      entry.attempts--;
+      this.waitForInFlight = true;
+      this.flush();
+    } else if (code === 'OUT_OF_ORDER') {
+      this.pause(entry.attempts);
+      this.port.onMissingBase();
     } else if (PERMANENT.has(code)) {
       this.drop(entry, ack.error);
       this.flush();

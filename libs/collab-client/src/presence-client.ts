@@ -110,7 +110,8 @@ export class PresenceClient {
   /** @internal */
   dispose(): void {
     for (const list of this.waiters.values()) {
-      for (const waiter of list) waiter.reject(new CollabClientError('UNAVAILABLE', 'Client closed.'));
+      for (const waiter of list)
+        waiter.reject(new CollabClientError('UNAVAILABLE', 'Client closed.'));
     }
     this.waiters.clear();
     this.joined.clear();

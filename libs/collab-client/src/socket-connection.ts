@@ -121,7 +121,9 @@ export class SocketConnection implements Transport {
         if (err) {
           const timedOut = /timed out/.test(err.message);
           resolve(
-            unavailable(timedOut ? `No answer to ${event} within ${timeoutMs} ms.` : 'Disconnected.'),
+            unavailable(
+              timedOut ? `No answer to ${event} within ${timeoutMs} ms.` : 'Disconnected.',
+            ),
           );
         } else {
           resolve(normalizeAck<T>(ack));
@@ -143,7 +145,10 @@ export class SocketConnection implements Transport {
       },
       (error: unknown) => {
         // The server refuses the empty token; onConnectError then retries later instead of giving up.
-        this.tokenError = { code: 'UNAUTHENTICATED', message: `getToken() failed: ${String(error)}` };
+        this.tokenError = {
+          code: 'UNAUTHENTICATED',
+          message: `getToken() failed: ${String(error)}`,
+        };
         cb({ token: '' });
       },
     );

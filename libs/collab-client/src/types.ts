@@ -41,6 +41,8 @@ export interface DocStats {
   discarded: number;
   /** doc:sync calls that repaired a seq gap. */
   gapsRepaired: number;
+  /** OUT_OF_ORDER repairs: what the server was missing was sent again in front of the outbox. */
+  baseRepairs: number;
   /** Periodic doc:sync calls (see `resyncIntervalMs`). */
   resyncs: number;
   /** doc:open acks applied (first open and re-opens). */
@@ -63,6 +65,7 @@ export function createDocStats(): DocStats {
     dropped: 0,
     discarded: 0,
     gapsRepaired: 0,
+    baseRepairs: 0,
     resyncs: 0,
     opens: 0,
     remoteUpdates: 0,

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import * as Y from 'yjs';
 import type { CollabClient } from '../collab-client.js';
 import type { CollabError } from '@coalesce/protocol';
 import { FakeCollabServer, createTestClient, sleep, waitFor } from '../testing/index.js';
@@ -41,7 +42,10 @@ describe('CollabClient: error acks', () => {
     // Later changes are still sent; the status stays `error` until cleared.
     server.failUpdates = null;
     handle.doc.getText('text').insert(0, 'accepted ');
-    await waitFor(() => server.doc(docId).updates.length === 1, 'next update stored');
+    await waitFor(
+      () => server.doc(docId).updates.length === 1 && handle.pendingUpdates === 0,
+      'next update stored and acknowledged',
+    );
     expect(handle.status).toBe('error');
     handle.clearError();
     expect(handle.status).toBe('synced');
@@ -57,6 +61,75 @@ describe('CollabClient: error acks', () => {
     expect(handle.stats.retried).toBe(3);
     expect(server.text(docId)).toBe('eventually');
     expect(server.doc(docId).updates).toHaveLength(1);
+  });
+
+  it('a rate-limited entry in a full pipeline: the ones behind it come back OUT_OF_ORDER and go again', async () => {
+    server.ackDelayMs = 20;
+    const docId = randomUUID();
+    const handle = client().openDoc(docId);
+    await handle.whenSynced();
+    const statuses: string[] = [];
+    handle.on('status', (s) => statuses.push(s));
+    server.failUpdates = { code: 'RATE_LIMITED', times: 1 };
+    for (let i = 0; i < 8; i++) {
+      handle.doc.getText('text').insert(i, String(i));
+      await sleep(1);
+    }
+    await waitFor(() => handle.status === 'synced' && handle.pendingUpdates === 0, 'saved');
+    expect(server.text(docId)).toBe('01234567');
+    expect(server.updateRefusals.get('OUT_OF_ORDER')).toBeGreaterThan(0);
+    expect(handle.stats.dropped).toBe(0);
+    expect(handle.stats.resent).toBeGreaterThan(1);
+    expect(statuses).not.toContain('error');
+  });
+
+  it('after a dropped entry, OUT_OF_ORDER makes the client send what the server is missing', async () => {
+    const docId = randomUUID();
+    const handle = client().openDoc(docId);
+    await handle.whenSynced();
+    server.failUpdates = { code: 'INVALID_UPDATE', times: 1 };
+    handle.doc.getText('text').insert(0, 'refused ');
+    await waitFor(() => handle.status === 'error', 'dropped');
+    handle.doc.getText('text').insert(8, 'then more');
+    await waitFor(() => handle.pendingUpdates === 0, 'repaired');
+    expect(server.updateRefusals.get('OUT_OF_ORDER')).toBe(1);
+    expect(handle.stats.baseRepairs).toBe(1);
+    expect(server.text(docId)).toBe('refused then more');
+  });
+
+  it('stops sending (error OUT_OF_ORDER) when the missing changes can never be stored', async () => {
+    const docId = randomUUID();
+    const handle = client().openDoc(docId);
+    await handle.whenSynced();
+    const clientId = handle.doc.clientID;
+    // Anything containing the first change of this client is refused, forever.
+    server.updateFilter = (update) =>
+      Y.decodeUpdate(update).structs.some((s) => s.id.client === clientId && s.id.clock === 0)
+        ? 'INVALID_UPDATE'
+        : null;
+    handle.doc.getText('text').insert(0, 'poison ');
+    await waitFor(() => handle.stats.dropped === 1, 'dropped');
+    handle.doc.getText('text').insert(7, 'and after');
+    await waitFor(() => handle.lastError?.code === 'OUT_OF_ORDER', 'stalled');
+    const sent = server.received.get('doc:update');
+    await sleep(300);
+    expect(server.received.get('doc:update')).toBe(sent);
+    expect(sent).toBeLessThanOrEqual(8);
+    expect(handle.status).toBe('error');
+    expect(handle.pendingUpdates).toBe(1);
+  });
+
+  it('DOC_NOT_OPEN re-opens the document on the same connection and resends', async () => {
+    const docId = randomUUID();
+    const c = client();
+    const handle = c.openDoc(docId);
+    await handle.whenSynced();
+    server.forgetOpenDocs();
+    handle.doc.getText('text').insert(0, 'after a lost open');
+    await waitFor(() => handle.status === 'synced' && handle.stats.opens === 2, 're-open');
+    expect(server.text(docId)).toBe('after a lost open');
+    expect(handle.stats.resent).toBe(1);
+    expect(c.stats.connects).toBe(1);
   });
 
   it('a refused open (FORBIDDEN) sets error and is not retried', async () => {

@@ -31,9 +31,21 @@ export class FakeAwareness {
       if (bound && bound.socketId !== socketId) return false;
     }
     for (const entry of entries) {
-      clients.set(entry.clientId, { socketId, clock: entry.clock, state: entry.state });
+      const current = clients.get(entry.clientId);
+      if (current && current.clock > entry.clock) continue;
+      if (entry.state === 'null') clients.delete(entry.clientId);
+      else clients.set(entry.clientId, { socketId, clock: entry.clock, state: entry.state });
     }
     return true;
+  }
+
+  /** All known states of a document, encoded (sent to a socket that opens it). */
+  snapshot(docId: string): Uint8Array | null {
+    const clients = this.docs.get(docId);
+    if (!clients || clients.size === 0) return null;
+    return encodeAwareness(
+      [...clients].map(([clientId, { clock, state }]) => ({ clientId, clock, state })),
+    );
   }
 
   /** The states a socket published in a document (clientID -> parsed state). */
@@ -53,7 +65,7 @@ export class FakeAwareness {
     for (const [clientId, bound] of clients) {
       if (bound.socketId !== socketId) continue;
       clients.delete(clientId);
-      if (bound.state !== 'null') removed.push({ clientId, clock: bound.clock + 1, state: 'null' });
+      removed.push({ clientId, clock: bound.clock + 1, state: 'null' });
     }
     if (removed.length > 0) broadcast(encodeAwareness(removed));
   }

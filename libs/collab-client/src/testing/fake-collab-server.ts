@@ -52,6 +52,8 @@ export class FakeCollabServer {
   readonly roles = new Map<string, DocRole>();
   /** Tokens presented at each handshake, in order. */
   readonly handshakes: string[] = [];
+  /** Error acks sent for doc:update, by code. */
+  readonly updateRefusals = new Map<string, number>();
   /** Every client -> server event received, by name. */
   readonly received = new Map<string, number>();
   ackDelayMs: number;
@@ -61,6 +63,10 @@ export class FakeCollabServer {
   refuseAuth: Refusal | null = null;
   /** Answer the next doc:update messages with this error (nothing stored). */
   failUpdates: Refusal | null = null;
+  /** awareness:update messages refused (another socket's clientID, undecodable). */
+  awarenessRefused = 0;
+  /** Refuse the doc:update messages for which this returns a code. */
+  updateFilter: ((update: Uint8Array) => ErrorCode | null) | null = null;
   /** Refuse doc:open with this code. */
   failOpens: Refusal | null = null;
 
@@ -162,8 +168,19 @@ export class FakeCollabServer {
     this.nsp?.in(this.room(docId)).socketsLeave(this.room(docId));
   }
 
+  /** Awareness states the server holds for a document (clientID -> state). */
+  awarenessStates(docId: string): Map<number, unknown> {
+    return this.awareness.states(docId);
+  }
+
   emitEntityChanged(change: EntityChanged): void {
     this.nsp?.to(`coalition:${change.coalitionId}`).emit(CollabEvents.EntityChanged, change);
+  }
+
+  /** Forgets which documents each socket opened (the next doc:update gets DOC_NOT_OPEN). */
+  forgetOpenDocs(): void {
+    for (const socket of this.nsp?.sockets.values() ?? [])
+      (socket.data.open as Set<string>).clear();
   }
 
   /** Ends every connection from the server side ("io server disconnect"). */
@@ -219,6 +236,7 @@ export class FakeCollabServer {
 
   private onConnection(socket: Socket): void {
     const open = new Set<string>();
+    socket.data.open = open;
     const on = (event: string, handler: (payload: Record<string, unknown>, ack: Ack) => void) => {
       socket.on(event, (payload: Record<string, unknown>, ack?: Ack) => {
         this.count(event);
@@ -233,6 +251,9 @@ export class FakeCollabServer {
       const log = this.doc(docId);
       open.add(docId);
       void socket.join(this.room(docId));
+      // Like the real server: the states of the others, before the ack.
+      const others = this.awareness.snapshot(docId);
+      if (others) socket.emit(CollabEvents.AwarenessUpdate, { docId, update: others });
       ack({
         ok: true,
         role: this.roles.get(docId) ?? 'edit',
@@ -249,33 +270,47 @@ export class FakeCollabServer {
       if (!open.has(docId)) return ack(fail('DOC_NOT_OPEN'));
       const log = this.doc(docId);
       log.received.set(updateId, (log.received.get(updateId) ?? 0) + 1);
+      const refuse = (code: ErrorCode) => {
+        this.updateRefusals.set(code, (this.updateRefusals.get(code) ?? 0) + 1);
+        ack(fail(code));
+      };
       if ((this.roles.get(docId) ?? 'edit') === 'view') return ack(fail('FORBIDDEN'));
       if (update.byteLength > MAX_UPDATE_BYTES) return ack(fail('PAYLOAD_TOO_LARGE'));
-      const refused = this.takeRefusal(this.failUpdates);
-      if (refused) return ack(fail(refused));
+      const refused = this.takeRefusal(this.failUpdates) ?? this.updateFilter?.(update) ?? null;
+      if (refused) return refuse(refused);
       try {
         Y.decodeUpdate(update);
       } catch {
         return ack(fail('INVALID_UPDATE'));
       }
-      // "Commit" after the delay, even if the socket is gone by then (the ack is lost, not the data).
+      // Validated and stored in arrival order (like the real server's per-document queue); the
+      // ack and the broadcast follow after the "commit" delay, even if the socket is gone by then
+      // (the ack is lost, not the data).
+      const result = log.append(updateId, new Uint8Array(update));
+      if ('error' in result) return refuse(result.error);
       this.later(() => {
-        const { seq, stored } = log.append(updateId, new Uint8Array(update));
-        ack({ ok: true, seq });
-        if (!stored) return;
+        ack({ ok: true, seq: result.seq });
+        if (!result.stored) return;
         if (this.dropBroadcasts > 0) {
           this.dropBroadcasts--;
           return;
         }
-        socket.to(this.room(docId)).emit(CollabEvents.DocUpdate, { docId, update, seq });
+        const broadcast = { docId, update: result.stored, seq: result.seq };
+        socket.to(this.room(docId)).emit(CollabEvents.DocUpdate, broadcast);
       }, this.ackDelayMs);
     });
 
     on(CollabEvents.DocSync, ({ docId, stateVector }, ack) => {
-      if (typeof docId !== 'string' || !isBinary(stateVector)) return ack(fail('VALIDATION_FAILED'));
+      if (typeof docId !== 'string' || !isBinary(stateVector))
+        return ack(fail('VALIDATION_FAILED'));
       if (!open.has(docId)) return ack(fail('DOC_NOT_OPEN'));
       const log = this.doc(docId);
-      ack({ ok: true, update: log.diff(stateVector), stateVector: log.stateVector(), seq: log.seq });
+      ack({
+        ok: true,
+        update: log.diff(stateVector),
+        stateVector: log.stateVector(),
+        seq: log.seq,
+      });
     });
 
     on(CollabEvents.DocClose, ({ docId }, ack) => {
@@ -283,7 +318,7 @@ export class FakeCollabServer {
       open.delete(docId);
       void socket.leave(this.room(docId));
       this.awareness.dropSocket(docId, socket.id, (update) =>
-        socket.to(this.room(docId)).emit(CollabEvents.AwarenessUpdate, { docId, update }),
+        this.nsp?.to(this.room(docId)).emit(CollabEvents.AwarenessUpdate, { docId, update }),
       );
       ack({ ok: true });
     });
@@ -292,8 +327,12 @@ export class FakeCollabServer {
       if (typeof docId !== 'string' || !isBinary(update) || !open.has(docId)) {
         return ack(fail('VALIDATION_FAILED'));
       }
-      if (!this.awareness.accept(docId, socket.id, update)) return ack(fail('FORBIDDEN'));
-      socket.to(this.room(docId)).emit(CollabEvents.AwarenessUpdate, { docId, update });
+      if (!this.awareness.accept(docId, socket.id, update)) {
+        this.awarenessRefused++;
+        return ack(fail('FORBIDDEN'));
+      }
+      // Like the real server: to the whole room, the sender included.
+      this.nsp?.to(this.room(docId)).emit(CollabEvents.AwarenessUpdate, { docId, update });
       ack({ ok: true });
     });
 

@@ -14,15 +14,33 @@ export class FakeDocLog {
   readonly received = new Map<string, number>();
   private merged: Uint8Array = Y.encodeStateAsUpdate(new Y.Doc());
 
-  /** Stores an update unless its updateId is known; returns its seq and whether it is new. */
-  append(updateId: string, update: Uint8Array): { seq: number; stored: boolean } {
+  /**
+   * Stores an update like the real server: a known updateId is a no-op answered with its seq; the
+   * part already known is trimmed (nothing new: answered with the head seq, nothing stored); each
+   * client's structs must continue exactly where the stored state ends, else OUT_OF_ORDER.
+   */
+  append(
+    updateId: string,
+    update: Uint8Array,
+  ): { seq: number; stored: Uint8Array | null } | { error: 'OUT_OF_ORDER' } {
     const known = this.updateIds.get(updateId);
-    if (known !== undefined) return { seq: known, stored: false };
+    if (known !== undefined) return { seq: known, stored: null };
+    const fresh = Y.diffUpdate(update, this.stateVector());
+    const { structs, ds } = Y.decodeUpdate(fresh);
+    if (structs.length === 0 && ds.clients.size === 0) return { seq: this.seq, stored: null };
+    const next = Y.decodeStateVector(this.stateVector());
+    for (const struct of structs) {
+      const client = struct.id.client;
+      if (struct instanceof Y.Skip || struct.id.clock !== (next.get(client) ?? 0)) {
+        return { error: 'OUT_OF_ORDER' };
+      }
+      next.set(client, struct.id.clock + struct.length);
+    }
     this.seq++;
-    this.updates.push(update);
+    this.updates.push(fresh);
     this.updateIds.set(updateId, this.seq);
-    this.merged = Y.mergeUpdates([this.merged, update]);
-    return { seq: this.seq, stored: true };
+    this.merged = Y.mergeUpdates([this.merged, fresh]);
+    return { seq: this.seq, stored: fresh };
   }
 
   /** Everything the holder of `stateVector` is missing. */

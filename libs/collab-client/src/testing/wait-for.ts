@@ -2,7 +2,7 @@
 export async function waitFor(
   predicate: () => boolean,
   message = 'condition',
-  timeoutMs = 5000,
+  timeoutMs = 3000,
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!predicate()) {

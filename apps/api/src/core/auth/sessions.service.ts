@@ -106,7 +106,10 @@ export class SessionsService {
           ),
         };
       }
-      if (!token.rotatedAt) await m.getRepository(RefreshTokenEntity).update({ id: token.id }, { rotatedAt: new Date() });
+      if (!token.rotatedAt)
+        await m
+          .getRepository(RefreshTokenEntity)
+          .update({ id: token.id }, { rotatedAt: new Date() });
       await m.getRepository(SessionEntity).update(
         { id: session.id },
         {

@@ -50,7 +50,12 @@ export class CollabIoAdapter extends IoAdapter {
 
   override async close(server: Server): Promise<void> {
     await super.close(server);
-    await Promise.all(this.clients.map((c) => c.quit().catch(() => undefined)));
+    await this.dispose();
+  }
+
+  override async dispose(): Promise<void> {
+    const clients = this.clients;
     this.clients = [];
+    await Promise.all(clients.map((c) => c.quit().catch(() => undefined)));
   }
 }

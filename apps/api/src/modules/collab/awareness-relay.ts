@@ -37,6 +37,12 @@ export class AwarenessRelay {
     return this.docs.size;
   }
 
+  /** Stops pending broadcasts (shutdown). */
+  dispose(): void {
+    for (const doc of this.docs.values()) if (doc.timer) clearTimeout(doc.timer);
+    this.docs.clear();
+  }
+
   /** Applies an update from `socketId`; refuses entries for client ids bound to another socket. */
   receive(docId: string, socketId: string, update: Uint8Array): void {
     if (update.byteLength > MAX_AWARENESS_BYTES) {
@@ -108,7 +114,11 @@ export class AwarenessRelay {
       doc.timer = null;
       const entries = [...doc.outgoing.values()];
       doc.outgoing.clear();
-      if (entries.length) this.broadcast(docId, encodeAwareness(entries), null);
+      try {
+        if (entries.length) this.broadcast(docId, encodeAwareness(entries), null);
+      } catch {
+        // The transport is closing; awareness is ephemeral.
+      }
       if (doc.clients.size === 0 && doc.outgoing.size === 0) this.docs.delete(docId);
     }, this.coalesceMs);
     doc.timer.unref?.();

@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import type { OnModuleDestroy } from '@nestjs/common';
 import type { OnGatewayConnection, OnGatewayDisconnect, OnGatewayInit } from '@nestjs/websockets';
 import { WebSocketGateway } from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
@@ -40,7 +41,9 @@ import {
  * every event, and delegates to CollabService (documents), AwarenessRelay and PresenceService.
  */
 @WebSocketGateway({ namespace: COLLAB_NAMESPACE })
-export class CollabGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect {
+export class CollabGateway
+  implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnModuleDestroy
+{
   private readonly logger = new Logger('CollabGateway');
   private namespace!: Namespace;
   readonly awareness: AwarenessRelay;
@@ -57,6 +60,10 @@ export class CollabGateway implements OnGatewayInit, OnGatewayConnection, OnGate
       const payload: AwarenessBroadcast = { docId, update };
       this.namespace?.to(docRoom(docId)).emit(CollabEvents.AwarenessUpdate, payload);
     }, AWARENESS_COALESCE_MS);
+  }
+
+  onModuleDestroy(): void {
+    this.awareness.dispose();
   }
 
   afterInit(namespace: Namespace): void {

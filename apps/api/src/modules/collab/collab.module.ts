@@ -8,6 +8,7 @@ import { CollabService } from './collab.service.js';
 import { CompactionService } from './compaction.service.js';
 import { DocStore } from './doc-store.js';
 import { PresenceService } from './presence.service.js';
+import { UpdateAdmission } from './update-admission.js';
 import { UpdateCommitter } from './update-committer.js';
 import { VersionsController } from './versions.controller.js';
 import { VersionsService } from './versions.service.js';
@@ -25,6 +26,7 @@ import { VersionsService } from './versions.service.js';
     CompactionService,
     DocStore,
     PresenceService,
+    UpdateAdmission,
     UpdateCommitter,
     VersionsService,
   ],

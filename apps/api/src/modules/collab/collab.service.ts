@@ -13,7 +13,8 @@ import { DocPermissionCache } from './doc-permission-cache.js';
 import { DocStore } from './doc-store.js';
 import type { StoredUpdate } from './doc-store.js';
 import { UpdateCommitter } from './update-committer.js';
-import { assertReferencesKnown, assertValidUpdate, trimKnown } from './update-validation.js';
+import { UpdateAdmission } from './update-admission.js';
+import { assertValidUpdate } from './update-validation.js';
 
 /** The rules of co-editing: who may open, read and write a document, and what a valid update is. */
 @Injectable()
@@ -24,6 +25,7 @@ export class CollabService {
     private readonly policy: AccessPolicy,
     private readonly store: DocStore,
     private readonly committer: UpdateCommitter,
+    private readonly admission: UpdateAdmission,
     @Inject(COLLAB_CONFIG) config: CollabConfig,
   ) {
     this.permissions = new DocPermissionCache(config.permissionCacheMs);
@@ -90,22 +92,12 @@ export class CollabService {
       );
     }
     assertValidUpdate(update);
-    const queued = await this.inOrder(docId, async () => {
+    const queued = await this.admission.admit(docId, update, updateId, user.id, async () => {
       const { permission } = await this.permission(user, docId);
       if (!permission) throw AppError.notFound('Document');
-      if (!permissionAllows(permission, 'edit'))
+      if (!permissionAllows(permission, 'edit')) {
         throw AppError.forbidden('You may view this document but not edit it.');
-      const sv = await this.store.stateVector(docId);
-      const fresh = trimKnown(update, sv);
-      if (!fresh) return { known: true as const };
-      assertReferencesKnown(fresh, sv);
-      assertValidUpdate(fresh);
-      this.store.cache.advance(docId, fresh);
-      return {
-        known: false as const,
-        fresh,
-        commit: this.committer.commit({ docId, update: fresh, updateId, userId: user.id }),
-      };
+      }
     });
     if (queued.known) {
       const { seq } = await this.store.load(docId);
@@ -120,20 +112,6 @@ export class CollabService {
         'The update could not be stored right now; it will be retried.',
       );
     }
-  }
-
-  private readonly chains = new Map<string, Promise<unknown>>();
-
-  /** Runs `task` after the previous task of the same document has finished. */
-  private inOrder<T>(docId: string, task: () => Promise<T>): Promise<T> {
-    const previous = this.chains.get(docId) ?? Promise.resolve();
-    const run = previous.then(task, task);
-    const tail = run.catch(() => undefined);
-    this.chains.set(docId, tail);
-    void tail.then(() => {
-      if (this.chains.get(docId) === tail) this.chains.delete(docId);
-    });
-    return run;
   }
 }
 

@@ -7,8 +7,8 @@ export interface CachedState {
   tail: Uint8Array[];
   bytes: number;
   /**
-   * Clock per client of everything committed or queued for commit (ahead of `state` while a group
-   * commit is in flight); computed on first use. Used to trim what an incoming update repeats.
+   * Clock per client of everything committed (`state` + `tail`); computed on first use and moved
+   * forward by `append`. Used to trim what an incoming update repeats.
    */
   sv: Map<number, number> | null;
 }
@@ -81,8 +81,8 @@ export class DocStateCache {
     return entry.sv;
   }
 
-  /** Moves the state vector past an update accepted for commit (contiguous ranges only). */
-  advance(docId: string, update: Uint8Array): void {
+  /** Moves the state vector past a committed update (contiguous ranges only). */
+  private advance(docId: string, update: Uint8Array): void {
     const sv = this.stateVector(docId);
     if (!sv) return;
     const { from, to } = Y.parseUpdateMeta(update);

@@ -93,7 +93,12 @@ export class DocStore {
     return { state, seq };
   }
 
-  /** Clock per client of everything stored or queued for the document. */
+  /** Re-reads what other nodes committed since this node's cached state. */
+  async refresh(docId: string): Promise<void> {
+    await this.load(docId);
+  }
+
+  /** Clock per client of everything committed for the document. */
   async stateVector(docId: string): Promise<Map<number, number>> {
     let sv = this.cache.stateVector(docId);
     if (!sv) {

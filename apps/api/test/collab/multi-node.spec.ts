@@ -1,0 +1,151 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import * as Y from 'yjs';
+import { CollabClient } from '@coalesce/collab-client';
+import type { PresenceState } from '@coalesce/protocol';
+import { startTestApp } from '../support/test-app.js';
+import type { TestApp } from '../support/test-app.js';
+import { createCoalition, joinCoalition, signUpOrg } from '../support/fixtures.js';
+import type { Actor } from '../support/fixtures.js';
+import { createDocument } from './collab-fixtures.js';
+
+/**
+ * Two API nodes with the Redis adapter on one PostgreSQL. Needs a PostgreSQL server (DATABASE_URL):
+ * the embedded PGlite is a single in-process session and is not a multi-node deployment.
+ */
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const multiNode = process.env.DATABASE_URL ? describe : describe.skip;
+
+let a: TestApp;
+let b: TestApp;
+let owner: Actor;
+let member: Actor;
+let coalitionId: string;
+
+beforeAll(async () => {
+  if (!process.env.DATABASE_URL) return;
+  a = await startTestApp({ REDIS_URL });
+  b = await startTestApp({ REDIS_URL }, { database: a.database });
+  owner = await signUpOrg(a, 'owner');
+  member = await signUpOrg(a, 'member');
+  coalitionId = (await createCoalition(owner)).id;
+  await joinCoalition(owner, member, coalitionId, 'member');
+}, 120_000);
+afterAll(async () => {
+  await b?.close({ keepDatabase: true });
+  await a?.close();
+});
+
+async function waitUntil(condition: () => boolean, timeoutMs: number, what: string): Promise<void> {
+  const started = Date.now();
+  while (!condition()) {
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+const opts = { reconnectionDelayMs: 50, reconnectionDelayMaxMs: 200, gapRepairDelayMs: 100 };
+
+multiNode('collaboration: two nodes with Redis', () => {
+  it('clients on different nodes converge, even when a broadcast is dropped', async () => {
+    const doc = await createDocument(owner, coalitionId);
+    const onA = new CollabClient({
+      url: a.baseUrl,
+      getToken: async () => owner.client.token!,
+      ...opts,
+    });
+    const onB = new CollabClient({
+      url: b.baseUrl,
+      getToken: async () => member.client.token!,
+      ...opts,
+    });
+    const ha = onA.openDoc(doc.id);
+    const hb = onB.openDoc(doc.id);
+    await Promise.all([ha.whenSynced(), hb.whenSynced()]);
+
+    ha.doc.getText('content').insert(0, 'from node A. ');
+    await waitUntil(
+      () => hb.doc.getText('content').toString() === 'from node A. ',
+      10_000,
+      'A -> B',
+    );
+    hb.doc.getText('content').insert(0, 'from node B. ');
+    await waitUntil(
+      () => ha.doc.getText('content').toString() === 'from node B. from node A. ',
+      10_000,
+      'B -> A',
+    );
+
+    // Drop the next broadcast to B's client; the following one reveals the gap, doc:sync repairs it.
+    let dropped = 0;
+    const original = onB.socket.listeners('doc:update')[0] as (...args: unknown[]) => void;
+    onB.socket.off('doc:update', original);
+    onB.socket.on('doc:update', (...args: unknown[]) => {
+      if (dropped === 0) {
+        dropped += 1;
+        return;
+      }
+      original(...args);
+    });
+    ha.doc.getText('content').insert(0, '1 ');
+    await waitUntil(() => ha.status === 'synced', 10_000, 'ack of the dropped update');
+    ha.doc.getText('content').insert(0, '2 ');
+    await waitUntil(
+      () => hb.doc.getText('content').toString() === ha.doc.getText('content').toString(),
+      10_000,
+      'gap repair',
+    );
+    expect(dropped).toBe(1);
+    expect(hb.stats.gapsRepaired).toBeGreaterThan(0);
+    expect(Buffer.from(Y.encodeStateVector(ha.doc))).toEqual(
+      Buffer.from(Y.encodeStateVector(hb.doc)),
+    );
+    onA.close();
+    onB.close();
+  });
+
+  it('shows presence from both nodes and revokes across nodes', async () => {
+    const doc = await createDocument(owner, coalitionId);
+    const onA = new CollabClient({
+      url: a.baseUrl,
+      getToken: async () => owner.client.token!,
+      ...opts,
+    });
+    const onB = new CollabClient({
+      url: b.baseUrl,
+      getToken: async () => member.client.token!,
+      ...opts,
+    });
+    let seenByA: PresenceState | null = null;
+    onA.presence.on('state', (state: PresenceState) => (seenByA = state));
+    await onA.presence.join(coalitionId, { page: 'documents' });
+    await onB.presence.join(coalitionId, { page: 'document', docId: doc.id });
+    await waitUntil(
+      () => (seenByA?.members.length ?? 0) === 2,
+      10_000,
+      'presence of both users on node A',
+    );
+    expect(seenByA!.members.map((m) => m.userId).sort()).toEqual(
+      [owner.me.id, member.me.id].sort(),
+    );
+
+    const hb = onB.openDoc(doc.id);
+    await hb.whenSynced();
+    // Sharing changes on node A; the socket on node B loses access within a second.
+    const started = Date.now();
+    const res = await owner.client.request('PUT', `/documents/${doc.id}/sharing`, {
+      coalitionPermission: null,
+      organizations: [],
+    });
+    expect(res.status).toBe(200);
+    await waitUntil(() => hb.revoked, 1_000, 'doc:revoked on node B');
+    expect(Date.now() - started).toBeLessThan(1_000);
+
+    onB.close();
+    await waitUntil(
+      () => (seenByA?.members.length ?? 0) === 1,
+      10_000,
+      'presence to drop the closed client',
+    );
+    onA.close();
+  });
+});
