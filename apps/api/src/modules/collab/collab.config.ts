@@ -1,43 +1,71 @@
-/** Settings of the collaboration engine, with defaults; read once from the environment. */
+/** Settings of the collaboration engine: name, default and description (listed in the README). */
+export const COLLAB_CONFIG_SPEC = {
+  COLLAB_COMMIT_WINDOW_MS: {
+    default: 2,
+    description:
+      'Longest wait before a group commit starts; updates arriving meanwhile share one transaction.',
+  },
+  COLLAB_COMMIT_MAX_BATCH: { default: 500, description: 'Most updates in one group commit.' },
+  COLLAB_CACHE_MB: {
+    default: 64,
+    description:
+      'Budget of the in-memory cache of merged document states (an LRU; nothing depends on it).',
+  },
+  COLLAB_COMPACT_AFTER_UPDATES: {
+    default: 500,
+    description: 'Compact a document when its update log holds this many updates...',
+  },
+  COLLAB_COMPACT_AFTER_BYTES: { default: 1024 * 1024, description: '...or this many bytes.' },
+  COLLAB_COMPACTION_INTERVAL_MS: {
+    default: 1000,
+    description: 'How often the compaction and checkpoint job looks for work (0 turns it off).',
+  },
+  COLLAB_CHECKPOINT_MINUTES: {
+    default: 10,
+    description:
+      'At most one automatic version checkpoint per document per this many minutes of editing.',
+  },
+  COLLAB_PERMISSION_CACHE_MS: {
+    default: 2000,
+    description:
+      'How long an edit permission stays cached per organization and document; access changes clear it at once.',
+  },
+} as const;
+
 export interface CollabConfig {
-  /** Longest wait before a group commit starts (ms); updates arriving meanwhile share the transaction. */
   commitWindowMs: number;
-  /** Most updates in one group commit. */
   commitMaxBatch: number;
-  /** Budget of the merged-state cache (bytes). */
   cacheBytes: number;
-  /** Compact a document when its update log holds this many updates... */
   compactAfterUpdates: number;
-  /** ...or this many bytes. */
   compactAfterBytes: number;
-  /** How often the compaction and checkpoint job looks for work (ms). */
   compactionIntervalMs: number;
-  /** At most one automatic checkpoint per document per this many minutes of editing. */
   checkpointMinutes: number;
-  /** How long an edit permission stays cached per socket and document (ms); access changes clear it at once. */
   permissionCacheMs: number;
 }
 
-const number = (env: Record<string, string | undefined>, key: string, fallback: number): number => {
+type CollabKey = keyof typeof COLLAB_CONFIG_SPEC;
+
+function read(env: Record<string, string | undefined>, key: CollabKey): number {
   const raw = env[key];
-  if (raw === undefined || raw === '') return fallback;
+  if (raw === undefined || raw === '') return COLLAB_CONFIG_SPEC[key].default;
   const value = Number(raw);
-  if (!Number.isFinite(value) || value < 0) throw new Error(`${key} must be a non-negative number`);
+  if (!Number.isFinite(value) || value < 0)
+    throw new Error(`Invalid configuration:\n  ${key}: must be a non-negative number`);
   return value;
-};
+}
 
 export function loadCollabConfig(
   env: Record<string, string | undefined> = process.env,
 ): CollabConfig {
   return {
-    commitWindowMs: number(env, 'COLLAB_COMMIT_WINDOW_MS', 2),
-    commitMaxBatch: number(env, 'COLLAB_COMMIT_MAX_BATCH', 500),
-    cacheBytes: number(env, 'COLLAB_CACHE_MB', 64) * 1024 * 1024,
-    compactAfterUpdates: number(env, 'COLLAB_COMPACT_AFTER_UPDATES', 500),
-    compactAfterBytes: number(env, 'COLLAB_COMPACT_AFTER_BYTES', 1024 * 1024),
-    compactionIntervalMs: number(env, 'COLLAB_COMPACTION_INTERVAL_MS', 1000),
-    checkpointMinutes: number(env, 'COLLAB_CHECKPOINT_MINUTES', 10),
-    permissionCacheMs: number(env, 'COLLAB_PERMISSION_CACHE_MS', 2000),
+    commitWindowMs: read(env, 'COLLAB_COMMIT_WINDOW_MS'),
+    commitMaxBatch: Math.max(1, read(env, 'COLLAB_COMMIT_MAX_BATCH')),
+    cacheBytes: read(env, 'COLLAB_CACHE_MB') * 1024 * 1024,
+    compactAfterUpdates: Math.max(1, read(env, 'COLLAB_COMPACT_AFTER_UPDATES')),
+    compactAfterBytes: read(env, 'COLLAB_COMPACT_AFTER_BYTES'),
+    compactionIntervalMs: read(env, 'COLLAB_COMPACTION_INTERVAL_MS'),
+    checkpointMinutes: read(env, 'COLLAB_CHECKPOINT_MINUTES'),
+    permissionCacheMs: read(env, 'COLLAB_PERMISSION_CACHE_MS'),
   };
 }
 
