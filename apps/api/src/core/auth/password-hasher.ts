@@ -1,20 +1,25 @@
+import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import argon2 from 'argon2';
+import { argon2id, argon2Verify } from 'hash-wasm';
 
-/** argon2id with the OWASP-recommended minimum (19 MiB, 2 passes, 1 lane). */
-const OPTIONS = { type: argon2.argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
+/**
+ * argon2id with the OWASP-recommended minimum (19 MiB, 2 passes, 1 lane), in WebAssembly
+ * (hash-wasm): no native binary to mismatch the machine. Hashes are PHC strings
+ * (`$argon2id$v=19$m=19456,t=2,p=1$...`), compatible with other argon2 libraries.
+ */
+const PARAMS = { memorySize: 19456, iterations: 2, parallelism: 1, hashLength: 32 } as const;
 
 @Injectable()
 export class PasswordHasher {
   private dummyHash: Promise<string> | null = null;
 
   hash(password: string): Promise<string> {
-    return argon2.hash(password, OPTIONS);
+    return argon2id({ ...PARAMS, password, salt: randomBytes(16), outputType: 'encoded' });
   }
 
   async verify(hash: string, password: string): Promise<boolean> {
     try {
-      return await argon2.verify(hash, password);
+      return await argon2Verify({ password, hash });
     } catch {
       return false;
     }
