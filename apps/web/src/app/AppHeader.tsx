@@ -4,6 +4,7 @@ import { Link, useLocation, useNavigate } from 'react-router';
 import { useCurrentUser } from '../modules/auth/hooks/useCurrentUser';
 import { CoalitionSwitcher } from '../modules/coalitions/components/CoalitionSwitcher';
 import { useActiveCoalition } from '../modules/coalitions/hooks/useActiveCoalition';
+import { OnlineMembers } from '../modules/realtime/components/OnlineMembers';
 import { AccountMenu } from './AccountMenu';
 
 interface Props {
@@ -51,7 +52,10 @@ export function AppHeader({ navbarOpened, onToggleNavbar }: Props) {
           onChange={switchTo}
         />
       </Group>
-      <AccountMenu />
+      <Group gap="md" wrap="nowrap">
+        <OnlineMembers />
+        <AccountMenu />
+      </Group>
     </Group>
   );
 }

@@ -3,10 +3,12 @@ import { useDisclosure } from '@mantine/hooks';
 import { Outlet } from 'react-router';
 import { AppHeader } from './AppHeader';
 import { AppNavbar } from './AppNavbar';
+import { useLiveUpdates } from '../modules/realtime/hooks/useLiveUpdates';
 
 /** The signed-in frame: header with coalition switcher and account menu, navbar, page. */
 export function AppLayout() {
   const [opened, { toggle, close }] = useDisclosure(false);
+  useLiveUpdates();
   return (
     <AppShell
       header={{ height: 60 }}

@@ -125,6 +125,11 @@ export function createHttpClient(options: HttpClientOptions = {}) {
       accessToken = token;
     },
     hasAccessToken: (): boolean => accessToken !== null,
+    /** A token valid for at least another 30 s (refreshed when needed), e.g. for the socket handshake. */
+    async freshAccessToken(): Promise<string> {
+      if (accessToken && secondsLeft(accessToken) > 30) return accessToken;
+      return refresh();
+    },
     /** Called when the session ends under the app's feet (revoked, expired, account disabled). */
     onSessionEnded(listener: SessionEndedListener): () => void {
       listeners.add(listener);
@@ -153,6 +158,18 @@ function queryString(query: RequestOptions['query']): string {
   }
   const text = params.toString();
   return text ? `?${text}` : '';
+}
+
+/** Seconds until a JWT expires (0 when it cannot be read). */
+function secondsLeft(token: string): number {
+  try {
+    const payload = JSON.parse(atob(token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/'))) as {
+      exp?: number;
+    };
+    return typeof payload.exp === 'number' ? payload.exp - Date.now() / 1000 : 0;
+  } catch {
+    return 0;
+  }
 }
 
 /** Two tabs refreshing at once would present the same rotating cookie twice and end the session. */

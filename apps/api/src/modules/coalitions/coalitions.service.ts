@@ -9,6 +9,7 @@ import { AuditLogService } from '../../core/audit/audit-log.service.js';
 import type { AuthUser } from '../../core/auth/auth-user.js';
 import { AppError } from '../../core/errors/app-error.js';
 import type { RequestMeta } from '../../core/http/request-meta.js';
+import { LiveEvents } from '../../core/realtime/live-events.js';
 import { CoalitionEntity } from './coalition.entity.js';
 import { CoalitionMembersRepository } from './coalition-members.repository.js';
 
@@ -20,6 +21,7 @@ export class CoalitionsService {
     @InjectRepository(CoalitionEntity) private readonly coalitions: Repository<CoalitionEntity>,
     private readonly members: CoalitionMembersRepository,
     private readonly audit: AuditLogService,
+    private readonly live: LiveEvents,
   ) {}
 
   /** The caller's organization creates a coalition and becomes its coordinator. */
@@ -116,6 +118,7 @@ export class CoalitionsService {
       ip: meta.ip,
       details: { fields: Object.keys(patch) },
     });
+    this.live.entityChanged({ coalitionId: id, type: 'coalition', id, action: 'updated' });
     return this.toDto(coalition, role);
   }
 

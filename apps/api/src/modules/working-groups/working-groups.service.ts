@@ -7,6 +7,7 @@ import { AuditLogService } from '../../core/audit/audit-log.service.js';
 import type { AuthUser } from '../../core/auth/auth-user.js';
 import { AppError } from '../../core/errors/app-error.js';
 import type { RequestMeta } from '../../core/http/request-meta.js';
+import { LiveEvents } from '../../core/realtime/live-events.js';
 import { WorkingGroupEntity } from './working-group.entity.js';
 import { WorkingGroupMemberEntity } from './working-group-member.entity.js';
 
@@ -16,6 +17,7 @@ export class WorkingGroupsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditLogService,
+    private readonly live: LiveEvents,
   ) {}
 
   async list(coalitionId: string): Promise<WorkingGroupDto[]> {
@@ -31,7 +33,7 @@ export class WorkingGroupsService {
     input: WorkingGroupCreate,
     meta: RequestMeta,
   ): Promise<WorkingGroupDto> {
-    return this.db.transaction(async (m) => {
+    const created = await this.db.transaction(async (m) => {
       await this.assertMembers(m, coalitionId, input.organizationIds);
       await this.assertNameFree(m, coalitionId, input.name);
       const repo = m.getRepository(WorkingGroupEntity);
@@ -42,6 +44,13 @@ export class WorkingGroupsService {
       await this.record(m, user, 'working-group.created', group, meta);
       return (await this.toDtos(m, [group]))[0];
     });
+    this.live.entityChanged({
+      coalitionId,
+      type: 'working-group',
+      id: created.id,
+      action: 'created',
+    });
+    return created;
   }
 
   async update(
@@ -51,7 +60,7 @@ export class WorkingGroupsService {
     patch: WorkingGroupUpdate,
     meta: RequestMeta,
   ): Promise<WorkingGroupDto> {
-    return this.db.transaction(async (m) => {
+    const updated = await this.db.transaction(async (m) => {
       const group = await this.find(m, coalitionId, groupId);
       if (patch.name !== undefined && patch.name.toLowerCase() !== group.name.toLowerCase())
         await this.assertNameFree(m, coalitionId, patch.name);
@@ -68,6 +77,8 @@ export class WorkingGroupsService {
       });
       return (await this.toDtos(m, [group]))[0];
     });
+    this.live.entityChanged({ coalitionId, type: 'working-group', id: groupId, action: 'updated' });
+    return updated;
   }
 
   async remove(
@@ -81,6 +92,7 @@ export class WorkingGroupsService {
       await m.getRepository(WorkingGroupEntity).delete({ id: group.id });
       await this.record(m, user, 'working-group.deleted', group, meta);
     });
+    this.live.entityChanged({ coalitionId, type: 'working-group', id: groupId, action: 'deleted' });
   }
 
   private async find(
