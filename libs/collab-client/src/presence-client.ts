@@ -103,6 +103,9 @@ export class PresenceClient {
   /** @internal A presence:state push. */
   onState(state: PresenceState): void {
     if (!state || !this.joined.has(state.coalitionId)) return;
+    // With several nodes, snapshots can arrive out of order: keep the newest.
+    const current = this.states.get(state.coalitionId);
+    if (current && typeof state.version === 'number' && state.version < current.version) return;
     this.states.set(state.coalitionId, state);
     this.emitter.emit('state', state);
   }
@@ -131,7 +134,8 @@ export class PresenceClient {
     if (ack.ok) {
       this.waiters.delete(coalitionId);
       const state = this.acceptState({ ...ack, coalitionId });
-      for (const waiter of waiters) waiter.resolve(state ?? { coalitionId, members: [] });
+      for (const waiter of waiters)
+        waiter.resolve(state ?? { coalitionId, version: 0, members: [] });
     } else if (ack.error.code !== 'UNAVAILABLE') {
       // Refused for good (FORBIDDEN, VALIDATION_FAILED, ...): forget the coalition.
       this.joined.delete(coalitionId);
@@ -143,8 +147,9 @@ export class PresenceClient {
 
   private acceptState(ack: Partial<PresenceState>): PresenceState | null {
     if (typeof ack.coalitionId !== 'string' || !Array.isArray(ack.members)) return null;
-    const state: PresenceState = { coalitionId: ack.coalitionId, members: ack.members };
+    const version = typeof ack.version === 'number' ? ack.version : 0;
+    const state: PresenceState = { coalitionId: ack.coalitionId, version, members: ack.members };
     this.onState(state);
-    return state;
+    return this.states.get(state.coalitionId) ?? state;
   }
 }

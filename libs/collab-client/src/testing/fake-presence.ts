@@ -8,6 +8,7 @@ interface Entry {
 /** Coalition presence of the fake server: one entry per socket, grouped per user. */
 export class FakePresence {
   private readonly coalitions = new Map<string, Map<string, Entry>>();
+  private version = 0;
 
   set(coalitionId: string, socketId: string, userId: string, location: unknown): PresenceState {
     let sockets = this.coalitions.get(coalitionId);
@@ -49,7 +50,7 @@ export class FakePresence {
       }
       member.locations.push(location);
     }
-    return { coalitionId, members: [...members.values()] };
+    return { coalitionId, version: ++this.version, members: [...members.values()] };
   }
 
   clear(): void {

@@ -112,6 +112,8 @@ export interface PresenceMember {
 
 export interface PresenceState {
   coalitionId: string;
+  /** Grows with every presence change of the coalition (across nodes); clients keep the highest. */
+  version: number;
   members: PresenceMember[];
 }
 

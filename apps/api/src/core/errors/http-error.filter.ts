@@ -4,7 +4,7 @@ import type { Request, Response } from 'express';
 import type { ErrorBody, ErrorCode } from '@coalesce/protocol';
 import { AppError } from './app-error.js';
 import { ERROR_STATUS } from './error-status.js';
-import { uniqueViolation } from './database-errors.js';
+import { isTransientDatabaseError, uniqueViolation } from './database-errors.js';
 
 /** Turns every error into `{ error: { code, message, ... } }` with the status of its code. */
 @Catch()
@@ -31,6 +31,9 @@ export class HttpErrorFilter implements ExceptionFilter {
         status: ERROR_STATUS[exception.code],
         body: { error: { code: exception.code, message: exception.message, ...exception.extra } },
       };
+    }
+    if (isTransientDatabaseError(exception)) {
+      return error(503, 'UNAVAILABLE', 'The database is unavailable; try again shortly.');
     }
     const conflict = uniqueViolation(exception);
     if (conflict) {

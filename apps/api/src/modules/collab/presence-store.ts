@@ -14,28 +14,35 @@ export interface PresenceEntry {
 export interface PresenceStore {
   set(coalitionId: string, socketId: string, entry: PresenceEntry): Promise<void>;
   remove(coalitionId: string, socketId: string): Promise<void>;
-  list(coalitionId: string): Promise<PresenceEntry[]>;
+  /** The entries and the coalition's change counter, read after it (entries are at least that fresh). */
+  list(coalitionId: string): Promise<{ version: number; entries: PresenceEntry[] }>;
   close(): Promise<void>;
 }
 
 /** Single process: presence in memory. */
 export class MemoryPresenceStore implements PresenceStore {
   private readonly byCoalition = new Map<string, Map<string, PresenceEntry>>();
+  private version = 0;
 
   async set(coalitionId: string, socketId: string, entry: PresenceEntry): Promise<void> {
     let entries = this.byCoalition.get(coalitionId);
     if (!entries) this.byCoalition.set(coalitionId, (entries = new Map()));
     entries.set(socketId, entry);
+    this.version += 1;
   }
 
   async remove(coalitionId: string, socketId: string): Promise<void> {
     const entries = this.byCoalition.get(coalitionId);
     entries?.delete(socketId);
     if (entries && entries.size === 0) this.byCoalition.delete(coalitionId);
+    this.version += 1;
   }
 
-  async list(coalitionId: string): Promise<PresenceEntry[]> {
-    return [...(this.byCoalition.get(coalitionId)?.values() ?? [])];
+  async list(coalitionId: string): Promise<{ version: number; entries: PresenceEntry[] }> {
+    return {
+      version: this.version,
+      entries: [...(this.byCoalition.get(coalitionId)?.values() ?? [])],
+    };
   }
 
   async close(): Promise<void> {
@@ -79,9 +86,11 @@ export class RedisPresenceStore implements PresenceStore {
 
   async remove(coalitionId: string, socketId: string): Promise<void> {
     await this.client.hDel(key(coalitionId), socketId);
+    await this.client.incr(versionKey(coalitionId));
   }
 
-  async list(coalitionId: string): Promise<PresenceEntry[]> {
+  async list(coalitionId: string): Promise<{ version: number; entries: PresenceEntry[] }> {
+    const version = Number((await this.client.get(versionKey(coalitionId))) ?? 0);
     const raw = await this.client.hGetAll(key(coalitionId));
     const entries = Object.entries(raw).map(([socketId, json]) => ({
       socketId,
@@ -93,7 +102,7 @@ export class RedisPresenceStore implements PresenceStore {
       if (node === this.nodeId || (await this.client.exists(nodeKey(node)))) alive.add(node);
     const dead = entries.filter((e) => !alive.has(e.node)).map((e) => e.socketId);
     if (dead.length) await this.client.hDel(key(coalitionId), dead);
-    return entries
+    const live = entries
       .filter((e) => alive.has(e.node))
       .map(({ userId, name, organizationId, organizationName, location }) => ({
         userId,
@@ -102,6 +111,7 @@ export class RedisPresenceStore implements PresenceStore {
         organizationName,
         location,
       }));
+    return { version, entries: live };
   }
 
   async close(): Promise<void> {
@@ -117,3 +127,4 @@ export class RedisPresenceStore implements PresenceStore {
 
 const key = (coalitionId: string) => `coalesce:presence:${coalitionId}`;
 const nodeKey = (nodeId: string) => `coalesce:presence-node:${nodeId}`;
+const versionKey = (coalitionId: string) => `coalesce:presence-version:${coalitionId}`;

@@ -53,7 +53,8 @@ export class PresenceService implements OnModuleInit, OnApplicationShutdown {
   /** Members online, one per user, with the locations of all their tabs. */
   async state(coalitionId: string): Promise<PresenceState> {
     const byUser = new Map<string, PresenceMember>();
-    for (const entry of await this.store.list(coalitionId)) {
+    const { version, entries } = await this.store.list(coalitionId);
+    for (const entry of entries) {
       const member = byUser.get(entry.userId);
       if (member) member.locations.push(entry.location);
       else
@@ -67,6 +68,7 @@ export class PresenceService implements OnModuleInit, OnApplicationShutdown {
     }
     return {
       coalitionId,
+      version,
       members: [...byUser.values()].sort((a, b) => a.name.localeCompare(b.name)),
     };
   }

@@ -5,6 +5,7 @@ import { FLOOD_DISCONNECT_AFTER } from '@coalesce/protocol';
 import type { CollabAck, CollabError } from '@coalesce/protocol';
 import { AppError } from '../../core/errors/app-error.js';
 import { zodFieldErrors } from '../../core/http/zod-validation.pipe.js';
+import { isTransientDatabaseError } from '../../core/errors/database-errors.js';
 import { sessionOf } from './socket-session.js';
 
 type Ack = (response: CollabAck) => void;
@@ -62,6 +63,10 @@ export function handle<S extends z.ZodType>(
 
 export function toCollabError(error: unknown, logger: Logger, event: string): CollabError {
   if (error instanceof AppError) return { code: error.code, message: error.message };
+  if (isTransientDatabaseError(error)) {
+    logger.warn(`${event}: the database is unavailable (${(error as Error).message})`);
+    return { code: 'UNAVAILABLE', message: 'The database is unavailable; try again shortly.' };
+  }
   logger.error({ err: error, event }, 'socket handler failed');
   return { code: 'INTERNAL', message: 'Something went wrong on our side.' };
 }

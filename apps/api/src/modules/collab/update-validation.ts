@@ -33,7 +33,7 @@ export function trimKnown(update: Uint8Array, sv: Map<number, number>): Uint8Arr
  * to a struct the server has or that comes earlier in this update.
  */
 export function assertReferencesKnown(update: Uint8Array, sv: Map<number, number>): void {
-  const { structs } = Y.decodeUpdate(update);
+  const { structs, ds } = Y.decodeUpdate(update);
   const after = new Map(sv);
   const seen = new Set<number>();
   for (const struct of structs) {
@@ -50,6 +50,16 @@ export function assertReferencesKnown(update: Uint8Array, sv: Map<number, number
     }
     seen.add(client);
     after.set(client, struct.id.clock + struct.length);
+  }
+  // Deletions may only cover content the server has (or that this update brings).
+  for (const [client, ranges] of ds.clients) {
+    const known = after.get(client) ?? 0;
+    if (ranges.some((r) => r.clock + r.len > known)) {
+      throw new AppError(
+        'OUT_OF_ORDER',
+        'This update deletes changes the server does not have yet; send those first.',
+      );
+    }
   }
   for (const struct of structs) {
     if (!(struct instanceof Y.Item)) continue;
