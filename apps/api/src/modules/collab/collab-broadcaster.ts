@@ -13,6 +13,11 @@ export class CollabBroadcaster {
     this.namespace = namespace;
   }
 
+  /** Shutdown: stop sending (the adapter is closing). */
+  detach(): void {
+    this.namespace = null;
+  }
+
   /** A committed update to everyone in the document's room (on every node), except one socket. */
   update(docId: string, update: Uint8Array, seq: number, exceptSocketId: string | null): void {
     if (!this.namespace) return;

@@ -1,9 +1,9 @@
 /** Settings of the collaboration engine: name, default and description (listed in the README). */
 export const COLLAB_CONFIG_SPEC = {
   COLLAB_COMMIT_WINDOW_MS: {
-    default: 2,
+    default: 0,
     description:
-      'Longest wait before a group commit starts; updates arriving meanwhile share one transaction.',
+      'Extra wait before a group commit starts (0: the next event-loop turn). Updates that arrive while a commit is being written always share the next one.',
   },
   COLLAB_COMMIT_MAX_BATCH: { default: 500, description: 'Most updates in one group commit.' },
   COLLAB_CACHE_MB: {

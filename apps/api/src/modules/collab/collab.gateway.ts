@@ -62,8 +62,13 @@ export class CollabGateway
     }, AWARENESS_COALESCE_MS);
   }
 
+  /** Shutdown: nothing more is published (the Redis adapter may already be closing). */
+  private closing = false;
+
   onModuleDestroy(): void {
+    this.closing = true;
     this.awareness.dispose();
+    this.broadcaster.detach();
   }
 
   afterInit(namespace: Namespace): void {
@@ -98,6 +103,7 @@ export class CollabGateway
     if (!session?.docs) return;
     for (const docId of session.docs.keys()) this.awareness.leave(docId, socket.id);
     session.docs.clear();
+    if (this.closing) return;
     for (const coalitionId of session.presence)
       await this.leavePresence(socket, coalitionId).catch(() => undefined);
   }
@@ -236,7 +242,8 @@ export class CollabGateway
 
   private async publishPresence(coalitionId: string) {
     const state = await this.presence.state(coalitionId);
-    this.namespace.to(presenceRoom(coalitionId)).emit(CollabEvents.PresenceState, state);
+    if (!this.closing)
+      this.namespace.to(presenceRoom(coalitionId)).emit(CollabEvents.PresenceState, state);
     return state;
   }
 }

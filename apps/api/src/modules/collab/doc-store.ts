@@ -109,70 +109,42 @@ export class DocStore {
   }
 
   /**
-   * Writes a batch of updates (several documents possible) in the caller's transaction: resends are
-   * recognized by updateId, each document's head row hands out consecutive seqs.
+   * Writes a batch of updates (several documents possible) as ONE statement, so it is one round
+   * trip and one implicit transaction: `collab_append()` (a migration) recognizes resent update ids
+   * and takes consecutive seqs from each document's head row. The batch is sorted by document
+   * (arrival order kept within a document) so concurrent batches lock head rows in the same order.
    */
-  async append(m: EntityManager, batch: NewUpdate[]): Promise<StoredUpdate[]> {
-    const ids = batch.map((u) => u.updateId);
-    const existing: Array<{ update_id: string; doc_id: string; seq: string }> = await m.query(
-      'SELECT update_id, doc_id, seq FROM doc_updates WHERE update_id = ANY($1::varchar[])',
-      [ids],
-    );
-    const known = new Map(
-      existing.map((r) => [r.update_id, { docId: r.doc_id, seq: Number(r.seq) }]),
-    );
-    const results = new Map<string, StoredUpdate>();
-    const fresh = new Map<string, NewUpdate[]>();
-    for (const u of batch) {
-      const prior = known.get(u.updateId);
-      if (prior) {
-        results.set(u.updateId, {
-          updateId: u.updateId,
-          docId: prior.docId,
-          seq: prior.seq,
-          duplicate: true,
-        });
-      } else if (
-        !results.has(u.updateId) &&
-        !(fresh.get(u.docId) ?? []).some((x) => x.updateId === u.updateId)
-      ) {
-        fresh.set(u.docId, [...(fresh.get(u.docId) ?? []), u]);
-      }
-    }
-    const docIds: string[] = [];
-    const seqs: number[] = [];
-    const payloads: Buffer[] = [];
-    const updateIds: string[] = [];
-    const userIds: Array<string | null> = [];
-    for (const [docId, updates] of [...fresh].sort(([a], [b]) => a.localeCompare(b))) {
-      const bytes = updates.reduce((n, u) => n + u.update.byteLength, 0);
-      const result: [Array<{ head_seq: string }>, number] = await m.query(
-        `UPDATE doc_heads SET head_seq = head_seq + $2, pending_count = pending_count + $2,
-                pending_bytes = pending_bytes + $3, updated_at = now()
-          WHERE doc_id = $1 RETURNING head_seq`,
-        [docId, updates.length, bytes],
+  async append(batch: NewUpdate[]): Promise<StoredUpdate[]> {
+    const order = batch
+      .map((u, index) => ({ u, index }))
+      .sort((a, b) =>
+        a.u.docId === b.u.docId ? a.index - b.index : a.u.docId < b.u.docId ? -1 : 1,
       );
-      // TypeORM answers an UPDATE ... RETURNING on PostgreSQL with [rows, affected].
-      const head = result[0];
-      if (!head.length) throw new Error(`Document ${docId} has no storage row`);
-      let seq = Number(head[0].head_seq) - updates.length;
-      for (const u of updates) {
-        seq += 1;
-        docIds.push(docId);
-        seqs.push(seq);
-        payloads.push(Buffer.from(u.update.buffer, u.update.byteOffset, u.update.byteLength));
-        updateIds.push(u.updateId);
-        userIds.push(u.userId);
-        results.set(u.updateId, { updateId: u.updateId, docId, seq, duplicate: false });
-      }
-    }
-    if (docIds.length) {
-      await m.query(
-        `INSERT INTO doc_updates (doc_id, seq, update, update_id, user_id)
-         SELECT * FROM unnest($1::uuid[], $2::bigint[], $3::bytea[], $4::varchar[], $5::uuid[])`,
-        [docIds, seqs, payloads, updateIds, userIds],
-      );
-    }
-    return batch.map((u) => results.get(u.updateId)!);
+    const rows: Array<{
+      out_update_id: string;
+      out_doc_id: string;
+      out_seq: string;
+      out_duplicate: boolean;
+    }> = await this.db.query(
+      'SELECT * FROM collab_append($1::uuid[], $2::bytea[], $3::varchar[], $4::uuid[])',
+      [
+        order.map(({ u }) => u.docId),
+        order.map(({ u }) =>
+          Buffer.from(u.update.buffer, u.update.byteOffset, u.update.byteLength),
+        ),
+        order.map(({ u }) => u.updateId),
+        order.map(({ u }) => u.userId),
+      ],
+    );
+    const results: StoredUpdate[] = new Array(batch.length);
+    rows.forEach((row, k) => {
+      results[order[k].index] = {
+        updateId: row.out_update_id,
+        docId: row.out_doc_id,
+        seq: Number(row.out_seq),
+        duplicate: row.out_duplicate,
+      };
+    });
+    return results;
   }
 }

@@ -1,7 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { OnApplicationShutdown } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { COLLAB_CONFIG } from './collab.config.js';
 import type { CollabConfig } from './collab.config.js';
 import { DocStore } from './doc-store.js';
@@ -26,7 +24,12 @@ export interface CommittedBatch {
 export class UpdateCommitter implements OnApplicationShutdown {
   private readonly logger = new Logger('UpdateCommitter');
   private queue: Pending[] = [];
-  private flushing = false;
+  /**
+   * Batches being written. One at a time: a batch may hold updates admitted on top of the batch
+   * before it, so it must not reach the database until that one has committed (or failed).
+   */
+  private flushing = 0;
+  private static readonly MAX_IN_FLIGHT = 1;
   private timer: NodeJS.Timeout | null = null;
   private listeners: Array<(batch: CommittedBatch) => void> = [];
   private closed = false;
@@ -34,7 +37,6 @@ export class UpdateCommitter implements OnApplicationShutdown {
   readonly stats = { batches: 0, updates: 0, duplicates: 0, failures: 0, largestBatch: 0 };
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
     private readonly store: DocStore,
     @Inject(COLLAB_CONFIG) private readonly config: CollabConfig,
   ) {}
@@ -54,7 +56,7 @@ export class UpdateCommitter implements OnApplicationShutdown {
 
   /** Waits until everything queued so far is committed (used at shutdown). */
   async drain(): Promise<void> {
-    while (this.queue.length || this.flushing) await new Promise((r) => setTimeout(r, 5));
+    while (this.queue.length || this.flushing > 0) await new Promise((r) => setTimeout(r, 5));
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -62,29 +64,33 @@ export class UpdateCommitter implements OnApplicationShutdown {
     this.closed = true;
   }
 
+  /**
+   * Starts a batch now when the queue is full, else after the commit window (0: on the next turn of
+   * the event loop). Updates arriving while batches are in flight wait for the next batch: that is
+   * where group commit gathers them.
+   */
   private schedule(): void {
-    if (this.flushing || this.timer) return;
+    if (this.flushing >= UpdateCommitter.MAX_IN_FLIGHT || this.timer) return;
     if (this.queue.length >= this.config.commitMaxBatch) {
       void this.flush();
       return;
     }
-    this.timer = setTimeout(() => {
+    const run = () => {
       this.timer = null;
       void this.flush();
-    }, this.config.commitWindowMs);
+    };
+    this.timer =
+      this.config.commitWindowMs > 0
+        ? setTimeout(run, this.config.commitWindowMs)
+        : (setImmediate(run) as unknown as NodeJS.Timeout);
   }
 
   private async flush(): Promise<void> {
-    if (this.flushing || !this.queue.length) return;
-    this.flushing = true;
+    if (this.flushing >= UpdateCommitter.MAX_IN_FLIGHT || !this.queue.length) return;
+    this.flushing += 1;
     const batch = this.queue.splice(0, this.config.commitMaxBatch);
     try {
-      const stored = await this.db.transaction((m) =>
-        this.store.append(
-          m,
-          batch.map((p) => p.update),
-        ),
-      );
+      const stored = await this.store.append(batch.map((p) => p.update));
       this.stats.batches += 1;
       this.stats.largestBatch = Math.max(this.stats.largestBatch, batch.length);
       const fresh: CommittedBatch['stored'] = [];
@@ -112,7 +118,7 @@ export class UpdateCommitter implements OnApplicationShutdown {
       );
       for (const p of batch) p.reject(error);
     } finally {
-      this.flushing = false;
+      this.flushing -= 1;
       if (this.queue.length) this.schedule();
     }
   }
