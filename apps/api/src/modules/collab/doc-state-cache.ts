@@ -66,7 +66,9 @@ export class DocStateCache {
     }
     entry.seq += updates.length;
     if (entry.sv) for (const update of updates) this.advance(docId, update);
-    if (entry.tail.length >= 256) this.squash(entry);
+    // Merging costs the whole document, so it waits until the tail outweighs the state.
+    if (entry.bytes - entry.state.byteLength > Math.max(256 * 1024, entry.state.byteLength))
+      this.squash(entry);
     this.evict();
   }
 
