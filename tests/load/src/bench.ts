@@ -24,7 +24,7 @@ import {
   type Options,
   type StartServer,
 } from './scenarios.js';
-import { CoalesceHost, startReference } from './servers/launch.js';
+import { CoalesceHost, postgresStartTime, startReference } from './servers/launch.js';
 
 const ALL_SERVERS: ServerKind[] = ['ywebsocket', 'hocuspocus', 'coalesce'];
 const ALL_SCENARIOS = ['S1', 'S2', 'S3', 'S4'];
@@ -189,6 +189,30 @@ async function main(): Promise<void> {
   await sleep(3000);
   const busyBeforeRun = idle.stop();
   const loadAvgBeforeRun = os.loadavg()[0];
+  /**
+   * Coalesce depends on the machine's PostgreSQL, which other work may restart. A Coalesce scenario
+   * during which PostgreSQL restarted is run once more; if it happens again, the result says so.
+   */
+  const guarded = async <T extends { note?: string }>(
+    kind: ServerKind,
+    what: string,
+    fn: () => Promise<T>,
+  ): Promise<T> => {
+    if (kind !== 'coalesce') return fn();
+    let result!: T;
+    for (let attempt = 1; attempt <= 2; attempt++) {
+      const before = await postgresStartTime();
+      result = await fn();
+      const after = await postgresStartTime();
+      if (before === after) return result;
+      const note = `PostgreSQL was restarted by something else during ${what} (attempt ${attempt})`;
+      log(`    ${note}${attempt === 1 ? '; running it again' : ''}`);
+      result.note = note;
+      if (attempt === 1) await sleep(5000);
+    }
+    return result;
+  };
+
   const results: RunResults = {
     runId,
     startedAt: new Date(t0).toISOString(),
@@ -261,7 +285,9 @@ async function main(): Promise<void> {
       for (const cfg of s1Configs(opts)) {
         for (const kind of args.servers) {
           log(`S1 ${cfg.docs}×${cfg.perDoc} ${cfg.mode} — ${SERVER_LABEL[kind]}`);
-          const r = await runS1(kind, cfg, start, opts);
+          const r = await guarded(kind, `S1 ${cfg.docs}×${cfg.perDoc}`, () =>
+            runS1(kind, cfg, start, opts),
+          );
           results.s1.push(r);
           log(
             r.ok
@@ -274,7 +300,7 @@ async function main(): Promise<void> {
     if (args.scenarios.includes('S2')) {
       for (const kind of args.servers) {
         log(`S2 saturation — ${SERVER_LABEL[kind]}`);
-        const r = await runS2(kind, start, opts);
+        const r = await guarded(kind, 'S2', () => runS2(kind, start, opts));
         results.s2.push(r);
         log(
           r.error
@@ -286,7 +312,7 @@ async function main(): Promise<void> {
     if (args.scenarios.includes('S3')) {
       for (const kind of args.servers) {
         log(`S3 cold load — ${SERVER_LABEL[kind]}`);
-        const r = await runS3(kind, start, opts, coalesce);
+        const r = await guarded(kind, 'S3', () => runS3(kind, start, opts));
         results.s3.push(r);
         log(
           r.error
@@ -298,7 +324,7 @@ async function main(): Promise<void> {
     if (args.scenarios.includes('S4')) {
       for (const kind of args.servers) {
         log(`S4 idle connections — ${SERVER_LABEL[kind]}`);
-        const r = await runS4(kind, start, opts);
+        const r = await guarded(kind, 'S4', () => runS4(kind, start, opts));
         results.s4.push(r);
         if (r.error) log(`    ERROR: ${r.error}`);
       }

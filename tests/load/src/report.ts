@@ -78,7 +78,8 @@ function s1Table(results: S1Result[]): Table {
       `${r.config} ${r.mode}`,
       String(r.clients ?? '–'),
       SERVER_LABEL[r.server],
-      r.error ? `ERROR: ${r.error}` : r.ok ? 'ok' : `FAIL: ${(r.failures ?? []).join('; ')}`,
+      (r.error ? `ERROR: ${r.error}` : r.ok ? 'ok' : `FAIL: ${(r.failures ?? []).join('; ')}`) +
+        (r.note ? ` (${r.note})` : ''),
       f(r.allSeen?.p50),
       f(r.allSeen?.p95),
       f(r.allSeen?.p99),
@@ -115,7 +116,7 @@ function s2Table(results: S2Result[]): Table {
         last
           ? `${f(last.allSeen.p99)} / ${pct(last.serverCpu)} / ${last.postgresCpu === undefined ? '–' : pct(last.postgresCpu)}`
           : '–',
-        r.stopReason || '–',
+        (r.stopReason || '–') + (r.note ? ` (${r.note})` : ''),
       ];
     }),
   };
@@ -141,7 +142,7 @@ function s3Table(results: S3Result[]): Table {
       f(r.totalMedian, 2),
       r.warmSyncMedian === undefined ? '–' : f(r.warmSyncMedian, 2),
       int(r.stateBytes),
-      r.error ? `ERROR: ${r.error}` : 'ok (content verified)',
+      (r.error ? `ERROR: ${r.error}` : 'ok (content verified)') + (r.note ? ` (${r.note})` : ''),
     ]),
   };
 }
@@ -164,7 +165,8 @@ function s4Table(results: S4Result[]): Table {
         const x = r.levels.find((y) => y.clients === l);
         return x ? `${f(x.rssMB)} / ${f(x.perClientKB)}` : '–';
       }),
-      r.error ? `ERROR: ${r.error}` : 'ok (all connections alive)',
+      (r.error ? `ERROR: ${r.error}` : 'ok (all connections alive)') +
+        (r.note ? ` (${r.note})` : ''),
     ]),
   };
 }
@@ -346,8 +348,9 @@ ${r.command}
   same window (Coalesce only; the shared WAL writer and checkpointer are not included). **RSS** from
   \`/proc/<pid>/status\`.
 - S1: clients insert into a Y.Text at 2 updates/s each (random phase), ${r.quick ? '1 s warm-up + 4 s' : '3 s warm-up + 15 s'} measured.
-- S2: 1 document × 20 clients, evenly phased; total rate raised in steps (${r.quick ? '2,000' : '1,000'}/s, then 250/s
-  between the last passing and the first failing step), ${r.quick ? '0.5 s + 1.5 s' : '1 s warm-up + 3 s'} per step. A step
+- S2: 1 document × 20 clients, evenly phased; total rate raised in steps of ${r.quick ? '2,000' : '1,000'}/s until a step
+  fails, then, on a fresh server process, in steps of ${r.quick ? '500' : '250'}/s above the last passing step (or
+  50, 100, 250, 500, 750/s when even the first step fails); ${r.quick ? '0.5 s + 1.5 s' : '1 s warm-up + 3 s'} per step. A step
   passes when p99 ≤ 100 ms, every delivery arrived, no error, and the generator reached 95% of
   the rate. Coalesce allows 500 updates/s per socket, so 20 clients cap the test at 10,000/s for it.
 - S3: 10 writers build one document from 10,000 small inserts at random positions of their own

@@ -10,7 +10,7 @@ import { rssBytes } from './lib/proc.js';
 import { WorkerHandle } from './lib/rpc.js';
 import { median, summarize, type Summary } from './lib/stats.js';
 import { LoadSession, type StepResult } from './session.js';
-import type { CoalesceHost, ServerHandle } from './servers/launch.js';
+import type { ServerHandle } from './servers/launch.js';
 import type { ConnectResult } from './worker.js';
 
 export interface Options {
@@ -37,6 +37,7 @@ export interface S1Result extends Partial<StepResult> {
   mode: ClientMode;
   server: ServerKind;
   error?: string;
+  note?: string;
   connectMs?: Summary;
   syncMs?: Summary;
 }
@@ -60,7 +61,12 @@ export async function runS1(
 ): Promise<S1Result> {
   const config = `${cfg.docs}×${cfg.perDoc}`;
   const base = { config, mode: cfg.mode, server: kind };
-  const server = await start(kind);
+  let server: ServerHandle;
+  try {
+    server = await start(kind);
+  } catch (error) {
+    return { ...base, ok: false, error: `server start: ${(error as Error).message}` };
+  }
   try {
     const session = await LoadSession.open(server, { ...cfg, workers: opts.workers, deafClient });
     try {
@@ -117,6 +123,7 @@ export interface S2Result {
     > & { passed: boolean }
   >;
   error?: string;
+  note?: string;
 }
 
 export const S2_P99_LIMIT_MS = 100;
@@ -128,19 +135,27 @@ export async function runS2(
 ): Promise<S2Result> {
   const clients = 20;
   const result: S2Result = { server: kind, clients, maxSustained: 0, stopReason: '', steps: [] };
-  const server = await start(kind);
+  let server: ServerHandle | null = null;
   let session: LoadSession | null = null;
-  try {
+  /** A fresh server process and session (at the start, and after a failed step). */
+  const fresh = async (): Promise<LoadSession> => {
+    await session?.close();
+    session = null;
+    await server?.stop();
+    server = null;
+    server = await start(kind);
     session = await LoadSession.open(server, {
       docs: 1,
       perDoc: clients,
       mode: 'raw',
       workers: opts.workers,
     });
-    const s = session;
+    return session;
+  };
+  try {
+    let s = await fresh();
     const coarse = opts.quick ? 2000 : 1000;
     const maxRate = 20_000;
-    const tried = new Map<number, boolean>();
     const tryRate = async (rate: number): Promise<boolean> => {
       const step = await s.step({
         ratePerClient: rate / clients,
@@ -178,17 +193,11 @@ export async function runS2(
       opts.log(
         `    S2 ${kind} ${rate}/s: p99 ${step.allSeen.p99.toFixed(1)} ms, sent ${Math.round(step.achievedRate)}/s, server CPU ${(100 * step.serverCpu).toFixed(0)}% ${passed ? 'ok' : 'FAIL ' + result.steps.at(-1)!.failures.join('; ')}`,
       );
-      tried.set(rate, passed);
       if (passed) result.maxSustained = Math.max(result.maxSustained, step.achievedRate);
       else result.stopReason = result.steps.at(-1)!.failures.join('; ');
-      if (!passed) {
-        // Let a saturated server work off its backlog before the next step.
-        await s.settle(60_000);
-        await sleep(1000);
-      }
       return passed;
     };
-    // Coarse steps until the first failure, then refine between the last pass and that failure.
+    // Coarse steps until the first failure...
     let lastPass = 0;
     let firstFail = 0;
     for (let rate = coarse; rate <= maxRate; rate += coarse) {
@@ -199,16 +208,23 @@ export async function runS2(
       }
     }
     if (!firstFail) result.stopReason = `reached the harness maximum of ${maxRate}/s`;
-    if (firstFail && !opts.quick) {
-      for (let rate = lastPass + 250; rate < firstFail; rate += 250) {
-        if (!(await tryRate(rate))) break;
+    else {
+      // ...then, on a fresh server (an overloaded one may still be busy), finer steps upwards
+      // from the last pass; below the first coarse step, down to 50 updates/s.
+      const fine =
+        lastPass > 0
+          ? Array.from({ length: 3 }, (_, i) => lastPass + (i + 1) * (coarse / 4))
+          : [50, 100, 250, 500, 750].filter((r) => r < firstFail);
+      if (!opts.quick || lastPass === 0) {
+        s = await fresh();
+        for (const rate of fine) if (!(await tryRate(rate))) break;
       }
     }
   } catch (error) {
     result.error = (error as Error).message;
   } finally {
-    await session?.close();
-    await server.stop();
+    await (session as LoadSession | null)?.close();
+    await (server as ServerHandle | null)?.stop();
   }
   return result;
 }
@@ -235,6 +251,7 @@ export interface S3Result {
   warmSyncMedian?: number;
   serverRssMB?: number;
   error?: string;
+  note?: string;
 }
 
 const S3_BUILDERS = 10;
@@ -243,7 +260,6 @@ export async function runS3(
   kind: ServerKind,
   start: StartServer,
   opts: Options,
-  coalesce: CoalesceHost | null,
 ): Promise<S3Result> {
   const perBuilder = 1000; // 10 × 1,000 = 10,000 updates
   const samples = opts.quick ? 3 : 10;
@@ -258,8 +274,13 @@ export async function runS3(
     syncMedian: NaN,
     totalMedian: NaN,
   };
+  let server: ServerHandle;
+  try {
+    server = await start(kind);
+  } catch (error) {
+    return { ...result, error: `server start: ${(error as Error).message}` };
+  }
   const worker = WorkerHandle.start(join(DIST, 'worker.js'), 'worker S3');
-  let server = await start(kind);
   try {
     const [docName, warmDoc] = await server.createDocs(2);
     const targetOf = (s: ServerHandle): Target => ({ kind, port: s.port, token: s.token });
@@ -297,7 +318,7 @@ export async function runS3(
         { target: targetOf(server), docName: doc, samples: n, firstIndex },
         120_000,
       );
-    if (kind === 'coalesce' && coalesce) {
+    if (kind === 'coalesce') {
       await worker.call(
         's3Build',
         {
@@ -362,6 +383,7 @@ export interface S4Result {
   levels: S4Level[];
   connectMs?: Summary;
   error?: string;
+  note?: string;
 }
 
 async function settledRss(pid: number): Promise<number> {
@@ -382,7 +404,12 @@ export async function runS4(
   const levels = opts.quick ? [100, 200] : [500, 1000, 2000];
   const docs = 10;
   const result: S4Result = { server: kind, docs, baselineRssMB: NaN, levels: [] };
-  const server = await start(kind);
+  let server: ServerHandle;
+  try {
+    server = await start(kind);
+  } catch (error) {
+    return { ...result, error: `server start: ${(error as Error).message}` };
+  }
   const worker = WorkerHandle.start(join(DIST, 'worker.js'), 'worker S4');
   try {
     const docNames = await server.createDocs(docs);

@@ -272,14 +272,6 @@ export class LoadSession {
     };
   }
 
-  /** After an overloaded step: waits until the backlog is delivered and acknowledged (bounded). */
-  async settle(maxMs: number): Promise<boolean> {
-    const done = await Promise.all(
-      this.workers.map((w) => w.call<boolean>('settle', { maxMs, quietMs: 500 }, maxMs + 10_000)),
-    );
-    return done.every(Boolean);
-  }
-
   async close(): Promise<void> {
     await Promise.all(
       this.workers.map(async (w) => {

@@ -108,7 +108,6 @@ const entries = new Map<BenchClient, Entry>();
 const closed: string[] = [];
 let run: RunState | null = null;
 let keepAliveTimer: NodeJS.Timeout | null = null;
-let lastAnyArrivalUs = 0;
 
 function markSeen(entry: Entry, sender: number, seq: number): boolean {
   let bits = entry.seen.get(sender);
@@ -128,7 +127,6 @@ function markSeen(entry: Entry, sender: number, seq: number): boolean {
 const hooks: ClientHooks = {
   onRemoteBytes(client, bytes) {
     const t = nowUs();
-    lastAnyArrivalUs = t;
     const entry = entries.get(client);
     const st = run;
     if (!entry || !st || entry.index === deafClient) return;
@@ -314,18 +312,6 @@ serve({
       closed: [...closed],
       cpu: cpuFraction,
     };
-  },
-
-  /** Waits (at most maxMs) until every ack is in and nothing arrived for quietMs: a backlog drained. */
-  async settle({ maxMs, quietMs }: { maxMs: number; quietMs: number }) {
-    const deadline = performance.now() + maxMs;
-    while (performance.now() < deadline) {
-      let pending = 0;
-      for (const e of entries.keys()) pending += e.pendingAcks;
-      if (pending === 0 && nowUs() - lastAnyArrivalUs > quietMs * 1000) return true;
-      await sleep(50);
-    }
-    return false;
   },
 
   status() {

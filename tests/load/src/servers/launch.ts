@@ -76,6 +76,20 @@ export async function startReference(
 }
 
 const ADMIN_URL = process.env.BENCH_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+/** When the PostgreSQL server last started (to notice a restart by something else during a run). */
+export async function postgresStartTime(): Promise<string> {
+  const client = new pg.Client({ connectionString: ADMIN_URL });
+  try {
+    await client.connect();
+    const { rows } = await client.query('SELECT pg_postmaster_start_time()::text AS t');
+    return String(rows[0].t);
+  } catch (error) {
+    return `unreachable (${(error as Error).message})`;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
 const DEMO_LOGIN = { email: 'maya@polaris.demo', password: 'Demo-Coalition-2026' };
 
 /** Coalesce API process plus its throwaway database; one instance per run, restartable. */
@@ -109,13 +123,23 @@ export class CoalesceHost {
     return host;
   }
 
+  /** Runs an admin statement; retries for up to 60 s while PostgreSQL is restarting or unreachable. */
   private async admin(sql: string): Promise<void> {
-    const client = new pg.Client({ connectionString: ADMIN_URL });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
+    const deadline = Date.now() + 60_000;
+    for (let attempt = 1; ; attempt++) {
+      const client = new pg.Client({ connectionString: ADMIN_URL });
+      try {
+        await client.connect();
+        await client.query(sql);
+        return;
+      } catch (error) {
+        const code = (error as { code?: string }).code ?? '';
+        const transient = ['57P01', '57P02', '57P03', 'ECONNREFUSED', 'ECONNRESET'].includes(code);
+        if (!transient || Date.now() > deadline) throw error;
+        await sleep(Math.min(5000, 250 * attempt));
+      } finally {
+        await client.end().catch(() => undefined);
+      }
     }
   }
 
