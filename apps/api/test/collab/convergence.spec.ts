@@ -8,7 +8,7 @@ import { startTestApp } from '../support/test-app.js';
 import type { TestApp } from '../support/test-app.js';
 import { createCoalition, joinCoalition, signUpOrg } from '../support/fixtures.js';
 import type { Actor } from '../support/fixtures.js';
-import { call, createDocument, rawSocket } from './collab-fixtures.js';
+import { call, createDocument, rawSocket, rng, waitUntil } from './collab-fixtures.js';
 
 let t: TestApp;
 let owner: Actor;
@@ -26,17 +26,6 @@ afterAll(async () => {
   await t?.close();
 });
 
-/** Deterministic PRNG so a failure can be replayed from its seed. */
-function rng(seed: number) {
-  let x = seed >>> 0 || 1;
-  return () => {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    return (x >>> 0) / 0x100000000;
-  };
-}
-
 function randomEdit(doc: Y.Doc, random: () => number, label: string): void {
   const text = doc.getText('content');
   const roll = random();
@@ -53,14 +42,6 @@ function randomEdit(doc: Y.Doc, random: () => number, label: string): void {
         round: Math.floor(random() * 10),
       });
     else map.delete(`office-${Math.floor(random() * 8)}`);
-  }
-}
-
-async function waitUntil(condition: () => boolean, timeoutMs: number, what: string): Promise<void> {
-  const started = Date.now();
-  while (!condition()) {
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
   }
 }
 

@@ -8,7 +8,7 @@ import { startTestApp } from '../support/test-app.js';
 import type { TestApp } from '../support/test-app.js';
 import { createCoalition, joinCoalition, signUpOrg } from '../support/fixtures.js';
 import type { Actor } from '../support/fixtures.js';
-import { createDocument } from './collab-fixtures.js';
+import { createDocument, waitUntil } from './collab-fixtures.js';
 
 let t: TestApp;
 let owner: Actor;
@@ -25,14 +25,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await t?.close();
 });
-
-async function waitUntil(condition: () => boolean, timeoutMs: number, what: string): Promise<void> {
-  const started = Date.now();
-  while (!condition()) {
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 describe('collaboration: durable acks', () => {
   it('acks only after the row is committed', async () => {

@@ -7,7 +7,7 @@ import { startTestApp } from '../support/test-app.js';
 import type { TestApp } from '../support/test-app.js';
 import { createCoalition, signUpOrg } from '../support/fixtures.js';
 import type { Actor } from '../support/fixtures.js';
-import { call, createDocument, newUpdateId, rawSocket } from './collab-fixtures.js';
+import { call, createDocument, newUpdateId, rawSocket, rng } from './collab-fixtures.js';
 
 let t: TestApp;
 let owner: Actor;
@@ -21,17 +21,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await t?.close();
 });
-
-/** Deterministic PRNG so a failure can be replayed. */
-function rng(seed: number) {
-  let x = seed >>> 0 || 1;
-  return () => {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    return (x >>> 0) / 0x100000000;
-  };
-}
 
 function mutate(bytes: Uint8Array, random: () => number): Uint8Array {
   const out = Uint8Array.from(bytes);

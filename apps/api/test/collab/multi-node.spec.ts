@@ -6,7 +6,7 @@ import { startTestApp } from '../support/test-app.js';
 import type { TestApp } from '../support/test-app.js';
 import { createCoalition, joinCoalition, signUpOrg } from '../support/fixtures.js';
 import type { Actor } from '../support/fixtures.js';
-import { createDocument } from './collab-fixtures.js';
+import { createDocument, waitUntil } from './collab-fixtures.js';
 
 /**
  * Two API nodes with the Redis adapter on one PostgreSQL. Needs a PostgreSQL server (DATABASE_URL):
@@ -34,14 +34,6 @@ afterAll(async () => {
   await b?.close({ keepDatabase: true });
   await a?.close();
 });
-
-async function waitUntil(condition: () => boolean, timeoutMs: number, what: string): Promise<void> {
-  const started = Date.now();
-  while (!condition()) {
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 const opts = { reconnectionDelayMs: 50, reconnectionDelayMaxMs: 200, gapRepairDelayMs: 100 };
 
