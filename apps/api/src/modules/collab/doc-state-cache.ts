@@ -43,6 +43,9 @@ export class DocStateCache {
   }
 
   set(docId: string, state: Uint8Array, seq: number): void {
+    // A read that started before the latest commits must not replace the fresher entry.
+    const existing = this.entries.get(docId);
+    if (existing && existing.seq > seq) return;
     this.delete(docId);
     if (state.byteLength > this.budgetBytes / 4) return;
     const entry: CachedState = { state, seq, tail: [], bytes: state.byteLength, sv: null };
