@@ -93,8 +93,9 @@ export class DocStore {
     return { state, seq };
   }
 
-  /** Re-reads what other nodes committed since this node's cached state. */
+  /** Forgets this node's cached view of the document and re-reads it from PostgreSQL. */
   async refresh(docId: string): Promise<void> {
+    this.cache.delete(docId);
     await this.load(docId);
   }
 
