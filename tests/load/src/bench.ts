@@ -12,7 +12,8 @@ import os from 'node:os';
 import { join } from 'node:path';
 import type { ServerKind } from './clients/types.js';
 import { ROOT, RESULTS_DIR } from './lib/paths.js';
-import { CpuMeter, cpuModel, machineBusySeconds } from './lib/proc.js';
+import { CpuMeter, cpuModel, machineBusySeconds, waitForIdleMachine } from './lib/proc.js';
+import { CONTENDED_CORES } from './session.js';
 import { sleep } from './lib/clock.js';
 import { checkTargets, markdown, printTables, SERVER_LABEL, type RunResults } from './report.js';
 import {
@@ -190,29 +191,43 @@ async function main(): Promise<void> {
   const busyBeforeRun = idle.stop();
   const loadAvgBeforeRun = os.loadavg()[0];
   /**
-   * Coalesce depends on the machine's PostgreSQL, which other work may restart. A Coalesce scenario
-   * during which PostgreSQL restarted is run once more; if it happens again, the result says so.
+   * The machine is shared: a scenario that ended in an infrastructure error (not a measured
+   * failure), or a Coalesce scenario during which PostgreSQL was restarted by something else, is
+   * run once more; the result keeps a note of what happened.
    */
-  const guarded = async <T extends { note?: string }>(
+  let firstNote = '';
+  const guarded = async <T extends { note?: string; error?: string; contended?: boolean }>(
     kind: ServerKind,
     what: string,
     fn: () => Promise<T>,
   ): Promise<T> => {
-    if (kind !== 'coalesce') return fn();
     let result!: T;
     for (let attempt = 1; attempt <= 2; attempt++) {
-      const before = await postgresStartTime();
+      const before = kind === 'coalesce' ? await postgresStartTime() : '';
       result = await fn();
-      const after = await postgresStartTime();
-      if (before === after) return result;
-      const note = `PostgreSQL was restarted by something else during ${what} (attempt ${attempt})`;
-      log(`    ${note}${attempt === 1 ? '; running it again' : ''}`);
-      result.note = note;
-      if (attempt === 1) await sleep(5000);
+      const after = kind === 'coalesce' ? await postgresStartTime() : '';
+      const why =
+        before !== after
+          ? `PostgreSQL was restarted by something else during ${what}`
+          : result.error
+            ? `${what} ended in an error: ${result.error}`
+            : result.contended
+              ? `other work on the machine used over ${CONTENDED_CORES} cores during ${what}`
+              : '';
+      if (!why) {
+        if (attempt === 2) result.note = `second attempt; the first: ${firstNote}`;
+        return result;
+      }
+      log(`    ${why}${attempt === 1 ? '; running it again' : ''}`);
+      firstNote = why;
+      result.note = attempt === 1 ? why : `twice: ${why}`;
+      if (attempt === 1) {
+        await sleep(2000);
+        await waitForIdleMachine(60_000);
+      }
     }
     return result;
   };
-
   const results: RunResults = {
     runId,
     startedAt: new Date(t0).toISOString(),

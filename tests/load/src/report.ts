@@ -72,7 +72,7 @@ function s1Table(results: S1Result[]): Table {
       'PG CPU',
       'server RSS MB',
       'generator CPU',
-      'machine busy (cores) / CPU pressure',
+      'other work (cores) / CPU pressure',
     ],
     rows: results.map((r) => [
       `${r.config} ${r.mode}`,
@@ -93,7 +93,7 @@ function s1Table(results: S1Result[]): Table {
       r.postgresCpu === undefined ? '–' : pct(r.postgresCpu),
       f(r.serverRssMB, 0),
       r.generatorCpu ? r.generatorCpu.map(pct).join('+') : '–',
-      r.machineBusy === undefined ? '–' : `${f(r.machineBusy)} / ${f(r.cpuPressure, 0)}%`,
+      r.otherLoad === undefined ? '–' : `${f(r.otherLoad)} / ${f(r.cpuPressure, 0)}%`,
     ]),
   };
 }
@@ -112,7 +112,11 @@ function s2Table(results: S2Result[]): Table {
       return [
         SERVER_LABEL[r.server],
         r.error ? `ERROR: ${r.error}` : int(r.maxSustained),
-        r.steps.map((s) => `${s.targetRate}${s.passed ? '✓' : '✗'}`).join(' '),
+        r.steps
+          .map(
+            (s) => `${s.targetRate}${s.passed ? '✓' : '✗'}${s.contended ? '(busy machine)' : ''}`,
+          )
+          .join(' '),
         last
           ? `${f(last.allSeen.p99)} / ${pct(last.serverCpu)} / ${last.postgresCpu === undefined ? '–' : pct(last.postgresCpu)}`
           : '–',
@@ -347,6 +351,11 @@ ${r.command}
   a share of one core. "PG CPU" = the PostgreSQL backends serving the benchmark database over the
   same window (Coalesce only; the shared WAL writer and checkpointer are not included). **RSS** from
   \`/proc/<pid>/status\`.
+- The machine may be shared. "Other work" = busy cores of the whole machine (\`/proc/stat\`) minus the
+  server, the load generator and the benchmark's PostgreSQL backends, during the window. A scenario
+  (or an S2 step) during which other work used more than 0.3 cores, or that ended in an
+  infrastructure error, or during which PostgreSQL restarted, is run once more after waiting (at
+  most 60 s) for a quiet machine; the status column notes it.
 - S1: clients insert into a Y.Text at 2 updates/s each (random phase), ${r.quick ? '1 s warm-up + 4 s' : '3 s warm-up + 15 s'} measured.
 - S2: 1 document × 20 clients, evenly phased; total rate raised in steps of ${r.quick ? '2,000' : '1,000'}/s until a step
   fails, then, on a fresh server process, in steps of ${r.quick ? '500' : '250'}/s above the last passing step (or
@@ -367,7 +376,7 @@ ${r.command}
   if (m.busyBeforeRun > 0.25 * m.cores) {
     out.push(`> **Warning:** the machine was busy with other work when this run started (${f(m.busyBeforeRun, 2)} of
 > ${m.cores} cores). Absolute figures are inflated and noisy; compare servers within the run only,
-> and see the "machine busy / CPU pressure" column (busy cores of the whole machine during the
+> and see the "other work / CPU pressure" column (cores used by other processes during the
 > measurement window, and the share of time some task waited for a CPU).
 `);
   }

@@ -67,7 +67,12 @@ export interface StepResult {
   /** Whole machine during the window: busy cores (all processes) and CPU pressure (% time waiting). */
   machineBusy: number;
   cpuPressure: number;
+  /** Cores used by other work during the window: machine busy minus server, generator and PostgreSQL. */
+  otherLoad: number;
 }
+
+/** Other work above this many cores during a window makes the figures of that window doubtful. */
+export const CONTENDED_CORES = 0.3;
 
 export class LoadSession {
   private constructor(
@@ -175,13 +180,19 @@ export class LoadSession {
       ),
       meter,
     ]);
-    return { ...this.merge(results, step), ...usage };
+    const merged = this.merge(results, step);
+    const ours =
+      usage.serverCpu + (usage.postgresCpu ?? 0) + merged.generatorCpu.reduce((a, b) => a + b, 0);
+    return { ...merged, ...usage, otherLoad: Math.max(0, usage.machineBusy - ours) };
   }
 
   private merge(
     results: RunResult[],
     step: StepConfig,
-  ): Omit<StepResult, 'serverCpu' | 'postgresCpu' | 'serverRssMB' | 'machineBusy' | 'cpuPressure'> {
+  ): Omit<
+    StepResult,
+    'serverCpu' | 'postgresCpu' | 'serverRssMB' | 'machineBusy' | 'cpuPressure' | 'otherLoad'
+  > {
     const receiversPerUpdate = this.cfg.perDoc - 1;
     const agg = new Map<number, { count: number; max: number }>();
     for (const r of results) {

@@ -252,8 +252,9 @@ serve({
         e,
         next: p.startUs + (p.phase === 'even' ? e.index / p.totalSenders : rand()) * periodUs,
       }));
-    const cpu0 = process.cpuUsage();
-    const wall0 = performance.now();
+    // CPU of this generator process inside the measurement window only.
+    let cpuAtStart: NodeJS.CpuUsage | null = null;
+    let cpuFraction = NaN;
     await sleepUntilUs(p.startUs);
     await new Promise<void>((resolve) => {
       const tick = () => {
@@ -274,8 +275,14 @@ serve({
             burst++;
           }
         }
-        if (now >= endUs) resolve();
-        else setTimeout(tick, 1);
+        if (!cpuAtStart && now >= windowStartUs) cpuAtStart = process.cpuUsage();
+        if (now >= endUs) {
+          if (cpuAtStart) {
+            const used = process.cpuUsage(cpuAtStart);
+            cpuFraction = (used.user + used.system) / (now - windowStartUs);
+          }
+          resolve();
+        } else setTimeout(tick, 1);
       };
       tick();
     });
@@ -288,8 +295,6 @@ serve({
       if (quietUs > p.quietMs * 1000 && pendingAcks === 0) break;
       await sleep(20);
     }
-    const cpu = process.cpuUsage(cpu0);
-    const cpuFraction = (cpu.user + cpu.system) / 1000 / (performance.now() - wall0);
     run = null;
     let pendingAcks = 0;
     for (const e of entries.keys()) pendingAcks += e.pendingAcks;

@@ -138,3 +138,20 @@ export function cpuPressure(): number {
     return NaN;
   }
 }
+
+/** Cores busy on the whole machine, sampled over `ms`. */
+export async function machineBusyOver(ms: number): Promise<number> {
+  const meter = new CpuMeter(machineBusySeconds);
+  meter.start();
+  await new Promise((resolve) => setTimeout(resolve, ms));
+  return meter.stop();
+}
+
+/** Waits (at most maxMs) until other work on the machine uses fewer than `cores`; true if it did. */
+export async function waitForIdleMachine(maxMs: number, cores = 0.3): Promise<boolean> {
+  const deadline = Date.now() + maxMs;
+  while (Date.now() < deadline) {
+    if ((await machineBusyOver(1000)) < cores) return true;
+  }
+  return false;
+}
