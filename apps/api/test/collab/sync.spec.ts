@@ -106,6 +106,31 @@ describe('collaboration: sync between clients', () => {
     expect(count[0].n).toBe(1);
   });
 
+  it('refuses an update id already used for another document (CONFLICT), storing nothing', async () => {
+    const first = await createDocument(owner, coalitionId);
+    const second = await createDocument(owner, coalitionId);
+    const a = await connect(owner);
+    await call(a, CollabEvents.DocOpen, { docId: first.id });
+    await call(a, CollabEvents.DocOpen, { docId: second.id });
+    const updateId = newUpdateId();
+    const ok = await call<UpdateResult>(a, CollabEvents.DocUpdate, {
+      docId: first.id,
+      update: textUpdate(new Y.Doc(), 'one'),
+      updateId,
+    });
+    expect(ok).toEqual({ ok: true, seq: 1 });
+    const clash = await call(a, CollabEvents.DocUpdate, {
+      docId: second.id,
+      update: textUpdate(new Y.Doc(), 'two'),
+      updateId,
+    });
+    expect(clash).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    const rows = await t.db.query('SELECT count(*)::int AS n FROM doc_updates WHERE doc_id = $1', [
+      second.id,
+    ]);
+    expect(rows[0].n).toBe(0);
+  });
+
   it('refuses malformed updates with a typed error and stores nothing', async () => {
     const doc = await createDocument(owner, coalitionId);
     const a = await connect(owner);

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { OnApplicationShutdown } from '@nestjs/common';
+import { AppError } from '../../core/errors/app-error.js';
 import { COLLAB_CONFIG } from './collab.config.js';
 import type { CollabConfig } from './collab.config.js';
 import { DocStore } from './doc-store.js';
@@ -109,7 +110,17 @@ export class UpdateCommitter implements OnApplicationShutdown {
           this.logger.error({ err: error }, 'commit listener failed');
         }
       }
-      stored.forEach((s, i) => batch[i].resolve(s));
+      stored.forEach((s, i) => {
+        // An update id is global: reused for another document it is a client bug, not a resend.
+        if (s.duplicate && s.docId !== batch[i].update.docId) {
+          batch[i].reject(
+            new AppError(
+              'CONFLICT',
+              'This updateId was already used for another document; use a new id.',
+            ),
+          );
+        } else batch[i].resolve(s);
+      });
     } catch (error) {
       this.stats.failures += 1;
       for (const p of batch) this.store.cache.delete(p.update.docId);
