@@ -124,9 +124,14 @@ export class CollabGateway
             `A connection may hold at most ${MAX_OPEN_DOCS_PER_SOCKET} open documents.`,
           );
         }
-        const opened = await this.collab.open(user, docId, stateVector);
+        // Join before the state is read: an update committed meanwhile still reaches this socket.
+        const opened = await this.collab
+          .open(user, docId, stateVector, () => socket.join(docRoom(docId)))
+          .catch(async (error: unknown) => {
+            if (!session.docs.has(docId)) await socket.leave(docRoom(docId));
+            throw error;
+          });
         session.docs.set(docId, { coalitionId: opened.coalitionId, permission: opened.role });
-        await socket.join(docRoom(docId));
         const others = this.awareness.snapshot(docId);
         if (others)
           socket.emit(CollabEvents.AwarenessUpdate, {

@@ -56,13 +56,19 @@ export class CollabService {
     return { permission: access.permission, coalitionId: access.coalitionId };
   }
 
+  /**
+   * `join` runs after the permission check and before the state is read, so an update committed
+   * while the state is being read is still broadcast to this socket (never lost in between).
+   */
   async open(
     user: AuthUser,
     docId: string,
     clientStateVector: Uint8Array | undefined,
+    join: () => Promise<void> | void = () => undefined,
   ): Promise<OpenResult & { coalitionId: string }> {
     const { permission, coalitionId } = await this.permission(user, docId, true);
     if (!permission || !coalitionId) throw AppError.notFound('Document');
+    await join();
     const { state, seq } = await this.store.load(docId);
     return { role: permission, coalitionId, seq, ...diff(state, clientStateVector) };
   }
