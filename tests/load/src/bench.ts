@@ -152,7 +152,14 @@ async function main(): Promise<void> {
   mkdirSync(logDir, { recursive: true });
   const elapsed = () => `${((Date.now() - t0) / 1000).toFixed(0)}s`;
   const log = (msg: string) => console.log(`[${elapsed()}] ${msg}`);
-  const opts: Options = { quick: args.quick, workers: args.workers, full: args.full, log };
+  // At most 8 re-runs per run (busy machine, PostgreSQL restarted, infrastructure error): bounded time.
+  const opts: Options = {
+    quick: args.quick,
+    workers: args.workers,
+    full: args.full,
+    log,
+    retries: { left: 8 },
+  };
   const isFullRun =
     !args.quick &&
     ALL_SCENARIOS.every((s) => args.scenarios.includes(s)) &&
@@ -218,13 +225,14 @@ async function main(): Promise<void> {
         if (attempt === 2) result.note = `second attempt; the first: ${firstNote}`;
         return result;
       }
-      log(`    ${why}${attempt === 1 ? '; running it again' : ''}`);
+      const again = attempt === 1 && opts.retries.left > 0;
+      log(`    ${why}${again ? '; running it again' : ''}`);
       firstNote = why;
       result.note = attempt === 1 ? why : `twice: ${why}`;
-      if (attempt === 1) {
-        await sleep(2000);
-        await waitForIdleMachine(60_000);
-      }
+      if (!again) return result;
+      opts.retries.left--;
+      await sleep(2000);
+      await waitForIdleMachine(60_000);
     }
     return result;
   };

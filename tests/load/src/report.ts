@@ -104,7 +104,7 @@ function s2Table(results: S2Result[]): Table {
       'server',
       'max sustained updates/s',
       'steps',
-      'last passing step: p99 ms / server CPU / PG CPU',
+      'last passing step: p99 ms / server CPU / PG CPU / generator CPU',
       'stopped because',
     ],
     rows: results.map((r) => {
@@ -118,7 +118,7 @@ function s2Table(results: S2Result[]): Table {
           )
           .join(' '),
         last
-          ? `${f(last.allSeen.p99)} / ${pct(last.serverCpu)} / ${last.postgresCpu === undefined ? '–' : pct(last.postgresCpu)}`
+          ? `${f(last.allSeen.p99)} / ${pct(last.serverCpu)} / ${last.postgresCpu === undefined ? '–' : pct(last.postgresCpu)} / ${last.generatorCpu.map(pct).join('+')}`
           : '–',
         (r.stopReason || '–') + (r.note ? ` (${r.note})` : ''),
       ];
@@ -355,13 +355,16 @@ ${r.command}
   server, the load generator and the benchmark's PostgreSQL backends, during the window. A scenario
   (or an S2 step) during which other work used more than 0.3 cores, or that ended in an
   infrastructure error, or during which PostgreSQL restarted, is run once more after waiting (at
-  most 60 s) for a quiet machine; the status column notes it.
+  most 60 s) for a quiet machine (at most 8 re-runs per run); the status column notes it.
 - S1: clients insert into a Y.Text at 2 updates/s each (random phase), ${r.quick ? '1 s warm-up + 4 s' : '3 s warm-up + 15 s'} measured.
 - S2: 1 document × 20 clients, evenly phased; total rate raised in steps of ${r.quick ? '2,000' : '1,000'}/s until a step
   fails, then, on a fresh server process, in steps of ${r.quick ? '500' : '250'}/s above the last passing step (or
   50, 100, 250, 500, 750/s when even the first step fails); ${r.quick ? '0.5 s + 1.5 s' : '1 s warm-up + 3 s'} per step. A step
   passes when p99 ≤ 100 ms, every delivery arrived, no error, and the generator reached 95% of
   the rate. Coalesce allows 500 updates/s per socket, so 20 clients cap the test at 10,000/s for it.
+  On 2 cores the server and the load generator share the machine: near the references' maxima
+  the generator itself needs most of a core (see "generator CPU"), so those maxima are also close
+  to what this machine can drive.
 - S3: 10 writers build one document from 10,000 small inserts at random positions of their own
   text (seeded, identical for every server). Then new clients, one at a time, connect and sync;
   "sync" = from the transport being connected to the full state received, "connect + sync" includes

@@ -18,6 +18,8 @@ export interface Options {
   workers: number;
   full: boolean;
   log: (msg: string) => void;
+  /** Re-runs left for this run (after a busy machine or an infrastructure error); shared, bounded. */
+  retries: { left: number };
 }
 
 /** Starts a fresh server of the given kind (Coalesce: a new API process on the run's database). */
@@ -202,7 +204,8 @@ export async function runS2(
       );
       if (passed) result.maxSustained = Math.max(result.maxSustained, step.achievedRate);
       else result.stopReason = result.steps.at(-1)!.failures.join('; ');
-      if (!passed && contended && retry) {
+      if (!passed && contended && retry && opts.retries.left > 0) {
+        opts.retries.left--;
         // Other work on the machine took ${step.otherLoad} cores: wait for quiet, then once more.
         opts.log(
           `    other work used ${step.otherLoad.toFixed(2)} cores during that step; retrying it once the machine is quiet`,

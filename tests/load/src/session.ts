@@ -254,7 +254,13 @@ export class LoadSession {
     if (foreign > 0) failures.push(`${foreign} updates arrived in the wrong document`);
     if (duplicates > 0) failures.push(`${duplicates} duplicate deliveries`);
     const nAckErrors = Object.values(ackErrors).reduce((a, b) => a + b, 0);
-    if (nAckErrors > 0) failures.push(`${nAckErrors} error acks: ${JSON.stringify(ackErrors)}`);
+    if (nAckErrors > 0)
+      failures.push(
+        `${nAckErrors} error acks: ${JSON.stringify(ackErrors)}; first: ${results
+          .flatMap((r) => r.firstErrors)
+          .slice(0, 2)
+          .join(' | ')}`,
+      );
     if (pendingAcks > 0)
       failures.push(
         `${pendingAcks} updates not acknowledged ${step.drainMaxMs / 1000} s after the last send`,

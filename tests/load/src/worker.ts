@@ -65,6 +65,7 @@ export interface RunResult {
   duplicates: number;
   acks: Float64Array;
   ackErrors: Record<string, number>;
+  firstErrors: string[];
   pendingAcks: number;
   closed: string[];
   cpu: number;
@@ -89,6 +90,7 @@ class RunState {
   readonly lag = new Samples();
   readonly acks = new Samples();
   readonly ackErrors: Record<string, number> = {};
+  readonly firstErrors: string[] = [];
   foreign = 0;
   duplicates = 0;
   sentTotal = 0;
@@ -156,11 +158,20 @@ const hooks: ClientHooks = {
       }
     });
   },
-  onAck(_client, sentAtMs, ok, error) {
+  onAck(client, sentAtMs, ok, error, detail) {
     const st = run;
     if (!st) return;
     if (ok) st.acks.push(performance.now() - sentAtMs);
-    else st.ackErrors[error ?? 'error'] = (st.ackErrors[error ?? 'error'] ?? 0) + 1;
+    else {
+      st.ackErrors[error ?? 'error'] = (st.ackErrors[error ?? 'error'] ?? 0) + 1;
+      // The first refusals, for the report: which client, which of its updates, and why.
+      if (st.firstErrors.length < 5) {
+        const at = ((nowUs() - st.windowStartUs) / 1e6).toFixed(2);
+        st.firstErrors.push(
+          `client ${client.index} update #${detail?.seq ?? '?'} at ${at} s from the window start: ${error ?? 'error'} ${detail?.message ?? ''}`.trim(),
+        );
+      }
+    }
   },
   onClosed(client, reason) {
     closed.push(`client ${client.index}: ${reason}`);
@@ -313,6 +324,7 @@ serve({
       duplicates: st.duplicates,
       acks: st.acks.toArray(),
       ackErrors: st.ackErrors,
+      firstErrors: st.firstErrors,
       pendingAcks,
       closed: [...closed],
       cpu: cpuFraction,

@@ -326,13 +326,17 @@ export class RawCoalesceClient implements BenchClient {
     const update = this.own.insert(text, at);
     const sentAt = performance.now();
     this.pendingAcks++;
-    const updateId = `b${this.index}-${++this.counter}-${Math.floor(sentAt)}`;
+    const n = ++this.counter;
+    const updateId = `b${this.index}-${n}-${Math.floor(sentAt)}`;
     this.socket?.emit(
       CollabEvents.DocUpdate,
       { docId: this.docName, update, updateId },
-      (ack: { ok: boolean; error?: { code: string } }) => {
+      (ack: { ok: boolean; error?: { code: string; message?: string } }) => {
         this.pendingAcks--;
-        this.hooks.onAck(this, sentAt, ack?.ok === true, ack?.ok ? undefined : ack?.error?.code);
+        this.hooks.onAck(this, sentAt, ack?.ok === true, ack?.ok ? undefined : ack?.error?.code, {
+          message: ack?.error?.message,
+          seq: n,
+        });
       },
     );
   }

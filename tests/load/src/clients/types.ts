@@ -12,7 +12,13 @@ export interface ClientHooks {
   /** Bytes of a remote update as received (raw: the wire message; full: the applied update). */
   onRemoteBytes(client: BenchClient, bytes: Uint8Array): void;
   /** Server acknowledgement of one of this client's updates (Coalesce: after commit; Hocuspocus: after apply). */
-  onAck(client: BenchClient, sentAtMs: number, ok: boolean, error?: string): void;
+  onAck(
+    client: BenchClient,
+    sentAtMs: number,
+    ok: boolean,
+    error?: string,
+    detail?: { message?: string; seq?: number },
+  ): void;
   /** Transport closed or failed after the client was connected. */
   onClosed(client: BenchClient, reason: string): void;
 }
