@@ -8,3 +8,5 @@ export * from './schemas/working-groups.js';
 export * from './schemas/audit.js';
 export * from './collab/index.js';
 export * from './schemas/documents.js';
+export * from './schemas/comments.js';
+export * from './schemas/notifications.js';

@@ -117,9 +117,15 @@ export interface PresenceState {
   members: PresenceMember[];
 }
 
+/**
+ * Types in use: 'document', 'working-group', 'coalition', 'comment-thread' (parentId = document id),
+ * 'notification' (sent only to its recipient).
+ */
 export interface EntityChanged {
   coalitionId: string;
   type: string;
   id: string;
   action: 'created' | 'updated' | 'deleted';
+  /** The entity this one belongs to, e.g. the document of a comment thread. */
+  parentId?: string;
 }
