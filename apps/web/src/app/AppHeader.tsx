@@ -4,6 +4,7 @@ import { Link, useLocation, useNavigate } from 'react-router';
 import { useCurrentUser } from '../modules/auth/hooks/useCurrentUser';
 import { CoalitionSwitcher } from '../modules/coalitions/components/CoalitionSwitcher';
 import { useActiveCoalition } from '../modules/coalitions/hooks/useActiveCoalition';
+import { NotificationsBell } from '../modules/notifications/components/NotificationsBell';
 import { OnlineMembers } from '../modules/realtime/components/OnlineMembers';
 import { AccountMenu } from './AccountMenu';
 
@@ -54,6 +55,7 @@ export function AppHeader({ navbarOpened, onToggleNavbar }: Props) {
       </Group>
       <Group gap="md" wrap="nowrap">
         <OnlineMembers />
+        <NotificationsBell />
         <AccountMenu />
       </Group>
     </Group>

@@ -1,6 +1,7 @@
 import { Divider, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
 import {
   IconBuilding,
+  IconFileText,
   IconHistory,
   IconHome,
   IconShieldLock,
@@ -68,6 +69,12 @@ export function AppNavbar({ onNavigate }: { onNavigate: () => void }) {
               exact
               label="Overview"
               icon={<IconHome size={18} />}
+              onNavigate={onNavigate}
+            />
+            <Item
+              to={`${base}/documents`}
+              label="Documents"
+              icon={<IconFileText size={18} />}
               onNavigate={onNavigate}
             />
             <Item

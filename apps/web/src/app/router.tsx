@@ -4,6 +4,7 @@ import { AcceptCoalitionInvitePage } from '../pages/AcceptCoalitionInvitePage';
 import { CoalitionAuditPage } from '../pages/CoalitionAuditPage';
 import { CoalitionMembersPage } from '../pages/CoalitionMembersPage';
 import { CoalitionOverviewPage } from '../pages/CoalitionOverviewPage';
+import { DocumentsPage } from '../pages/DocumentsPage';
 import { JoinPage } from '../pages/JoinPage';
 import { NotFoundPage } from '../pages/NotFoundPage';
 import { OrganizationPage } from '../pages/OrganizationPage';
@@ -38,6 +39,7 @@ export const routes: RouteObject[] = [
             element: <CoalitionRoute />,
             children: [
               { index: true, element: <CoalitionOverviewPage /> },
+              { path: 'documents', element: <DocumentsPage /> },
               { path: 'members', element: <CoalitionMembersPage /> },
               { path: 'working-groups', element: <WorkingGroupsPage /> },
               { path: 'audit', element: <CoalitionAuditPage /> },

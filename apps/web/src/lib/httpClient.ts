@@ -1,7 +1,7 @@
 import type { AuthTokens } from '@coalesce/protocol';
 import { ApiError } from './ApiError';
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 type QueryValue = string | number | boolean | null | undefined;
 
 export interface RequestOptions {
@@ -116,6 +116,8 @@ export function createHttpClient(options: HttpClientOptions = {}) {
       request<T>(path, { ...opts, method: 'GET' }),
     post: <T>(path: string, body?: unknown, opts?: Omit<RequestOptions, 'method' | 'body'>) =>
       request<T>(path, { ...opts, method: 'POST', body }),
+    put: <T>(path: string, body?: unknown, opts?: Omit<RequestOptions, 'method' | 'body'>) =>
+      request<T>(path, { ...opts, method: 'PUT', body }),
     patch: <T>(path: string, body?: unknown, opts?: Omit<RequestOptions, 'method' | 'body'>) =>
       request<T>(path, { ...opts, method: 'PATCH', body }),
     delete: <T>(path: string, opts?: Omit<RequestOptions, 'method' | 'body'>) =>

@@ -13,7 +13,17 @@ export function useLiveUpdates(): void {
   useEffect(() => {
     const client = realtimeClient();
     const off = client.on('entity:changed', (change: EntityChanged) => {
+      if (change.type === 'notification') {
+        void queryClient.invalidateQueries({ queryKey: ['notifications'] });
+        return;
+      }
       void queryClient.invalidateQueries({ queryKey: ['coalitions', change.coalitionId] });
+      if (change.type === 'document') {
+        void queryClient.invalidateQueries({ queryKey: ['documents', change.id] });
+      }
+      if (change.parentId) {
+        void queryClient.invalidateQueries({ queryKey: ['documents', change.parentId] });
+      }
       if (change.type === 'coalition-member' || change.type === 'coalition') {
         void queryClient.invalidateQueries({ queryKey: ['coalitions'], exact: true });
         void queryClient.invalidateQueries({ queryKey: meQueryKey });
