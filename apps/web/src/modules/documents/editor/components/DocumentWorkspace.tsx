@@ -8,6 +8,7 @@ import { useCurrentUser } from '../../../auth/hooks/useCurrentUser';
 import { ShareDocumentModal } from '../../components/ShareDocumentModal';
 import type { CaretUser } from '../extensions/caretRender';
 import { useAwarenessUsers } from '../hooks/useAwarenessUsers';
+import { useBrowserOnline } from '../hooks/useBrowserOnline';
 import { useCollabDoc } from '../hooks/useCollabDoc';
 import { useCommentShortcut } from '../hooks/useCommentShortcut';
 import { useDocumentRemoval } from '../hooks/useDocumentRemoval';
@@ -66,16 +67,18 @@ export function DocumentWorkspace({ document, gone = false }: DocumentWorkspaceP
   const permission = effectivePermission(document.permission, collab.role);
   const { canEdit, canComment, readOnlyReason } = docAbilities(
     permission,
-    document.archivedAt !== null,
+    Boolean(document.archivedAt),
     removal !== null,
   );
   const users = useAwarenessUsers(collab.handle?.awareness ?? null);
+  const online = useBrowserOnline();
   const status = docStatusLabel({
     status: collab.status,
     pending: collab.pending,
     lastError: collab.lastError,
     revoked: collab.revoked,
     localError: pasteError,
+    browserOffline: !online,
   });
 
   const startComment = useCallback(() => {

@@ -28,6 +28,15 @@ describe('docStatusLabel', () => {
     });
   });
 
+  it('trusts the browser when it reports no network before the socket notices', () => {
+    expect(
+      docStatusLabel({ ...base, status: 'saving', pending: 1, browserOffline: true }).label,
+    ).toBe('Offline — changes will sync');
+    expect(docStatusLabel({ ...base, status: 'synced', browserOffline: false }).label).toBe(
+      'All changes saved',
+    );
+  });
+
   it('explains a refused oversized update', () => {
     const view = docStatusLabel({
       ...base,

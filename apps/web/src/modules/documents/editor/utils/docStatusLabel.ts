@@ -16,6 +16,8 @@ export interface DocStatusInput {
   revoked: boolean;
   /** A paste refused by the editor before it reached the engine. */
   localError?: string | null;
+  /** The browser says it has no network (the socket may take seconds to notice). */
+  browserOffline?: boolean;
 }
 
 export const TOO_LARGE_MESSAGE = 'That paste is too large to save';
@@ -25,9 +27,12 @@ export const TOO_LARGE_MESSAGE = 'That paste is too large to save';
  * document is open and nothing waits in the outbox; never a comforting lie.
  */
 export function docStatusLabel(input: DocStatusInput): DocStatusView {
-  const { status, pending, lastError, revoked, localError } = input;
+  const { status, pending, lastError, revoked, localError, browserOffline } = input;
   if (localError) return { label: localError, tone: 'error' };
   if (revoked) return { label: 'Access to this document was withdrawn', tone: 'error' };
+  if (browserOffline && status !== 'error' && status !== 'closed') {
+    return { label: 'Offline — changes will sync', tone: 'offline' };
+  }
   switch (status) {
     case 'error':
       return { label: errorLabel(lastError), tone: 'error' };
