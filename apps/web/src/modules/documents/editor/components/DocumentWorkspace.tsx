@@ -112,7 +112,14 @@ export function DocumentWorkspace({ document, gone = false }: DocumentWorkspaceP
             <Badge variant="outline" color="gray" data-testid="doc-permission">
               {PERMISSION_LABEL[permission]}
             </Badge>
-            <DocStatusLine view={status} />
+            <DocStatusLine
+              view={status}
+              onReload={
+                collab.status === 'error' && removal === null
+                  ? () => window.location.reload()
+                  : undefined
+              }
+            />
           </Group>
         </Stack>
         <Group gap="sm">
