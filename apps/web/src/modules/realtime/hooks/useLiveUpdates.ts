@@ -14,15 +14,6 @@ export function useLiveUpdates(): void {
     const client = realtimeClient();
     const off = client.on('entity:changed', (change: EntityChanged) => {
       void queryClient.invalidateQueries({ queryKey: ['coalitions', change.coalitionId] });
-      // A document's title, sharing or archive state; a comment thread of a document.
-      if (change.type === 'document') {
-        void queryClient.invalidateQueries({ queryKey: ['documents', change.id] });
-      }
-      if (change.type === 'comment-thread' && change.parentId) {
-        void queryClient.invalidateQueries({
-          queryKey: ['documents', change.parentId, 'comments'],
-        });
-      }
       if (change.type === 'coalition-member' || change.type === 'coalition') {
         void queryClient.invalidateQueries({ queryKey: ['coalitions'], exact: true });
         void queryClient.invalidateQueries({ queryKey: meQueryKey });
