@@ -2,10 +2,12 @@ import { useCallback, useState } from 'react';
 import { Badge, Button, Center, Grid, Group, Loader, Paper, Stack, Tabs } from '@mantine/core';
 import { IconHistory, IconMessages, IconShare } from '@tabler/icons-react';
 import type { Editor } from '@tiptap/react';
-import { useNavigate } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import type { DocumentDto } from '@coalesce/protocol';
 import { useCurrentUser } from '../../../auth/hooks/useCurrentUser';
 import { ShareDocumentModal } from '../../components/ShareDocumentModal';
+import { documentAbilities } from '../../hooks/documentAbilities';
+import { useCoalitionPermissions } from '../../../coalitions/hooks/useCoalitionPermissions';
 import type { CaretUser } from '../extensions/caretRender';
 import { useAwarenessUsers } from '../hooks/useAwarenessUsers';
 import { useBrowserOnline } from '../hooks/useBrowserOnline';
@@ -50,7 +52,16 @@ export function DocumentWorkspace({ document, gone = false }: DocumentWorkspaceP
   const [editor, setEditor] = useState<Editor | null>(null);
   const [tab, setTab] = useState<string | null>('comments');
   const [draft, setDraft] = useState<CommentDraft | null>(null);
-  const [activeThreadId, setActiveThreadId] = useState<string | null>(null);
+  const [searchParams] = useSearchParams();
+  // A notification links here with ?thread=<id>: open the comments on that thread.
+  const [activeThreadId, setActiveThreadId] = useState<string | null>(() =>
+    searchParams.get('thread'),
+  );
+  const { role: coalitionRole } = useCoalitionPermissions(document.coalitionId);
+  const canShare =
+    !document.isPrivate &&
+    !document.archivedAt &&
+    documentAbilities(document, me.organization.id, coalitionRole).manage;
   const [linkOpen, setLinkOpen] = useState(false);
   const [shareOpen, setShareOpen] = useState(false);
   const [pasteError, showPasteError] = useTransientMessage(8000);
@@ -129,13 +140,15 @@ export function DocumentWorkspace({ document, gone = false }: DocumentWorkspaceP
             coalitionId={document.coalitionId}
             title={document.title}
           />
-          <Button
-            leftSection={<IconShare size={16} />}
-            onClick={() => setShareOpen(true)}
-            data-testid="share-button"
-          >
-            Share
-          </Button>
+          {canShare && (
+            <Button
+              leftSection={<IconShare size={16} />}
+              onClick={() => setShareOpen(true)}
+              data-testid="share-button"
+            >
+              Share
+            </Button>
+          )}
         </Group>
       </Group>
 
