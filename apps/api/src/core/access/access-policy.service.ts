@@ -65,6 +65,7 @@ export class AccessPolicy {
       isPrivate: row.isPrivate,
       coalitionPermission: row.coalitionPermission,
       orgPermission: row.orgPermission,
+      isArchived: row.isArchived,
     });
     return {
       permission,
