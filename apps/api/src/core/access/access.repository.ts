@@ -64,6 +64,31 @@ export class AccessRepository {
     };
   }
 
+  /** Every member organization of the document's coalition with its role and its own grant. */
+  async documentAudienceFacts(
+    docId: string,
+  ): Promise<
+    Array<{ organizationId: string; role: CoalitionRole; orgPermission: DocPermission | null }>
+  > {
+    const rows: Array<{
+      organization_id: string;
+      role: CoalitionRole;
+      org_permission: DocPermission | null;
+    }> = await this.db.query(
+      `SELECT m.organization_id, m.role, s.permission AS org_permission
+         FROM documents d
+         JOIN coalition_members m ON m.coalition_id = d.coalition_id
+         LEFT JOIN document_shares s ON s.document_id = d.id AND s.organization_id = m.organization_id
+        WHERE d.id = $1 AND d.deleted_at IS NULL`,
+      [docId],
+    );
+    return rows.map((r) => ({
+      organizationId: r.organization_id,
+      role: r.role,
+      orgPermission: r.org_permission,
+    }));
+  }
+
   /** Coalitions the organization belongs to. */
   async coalitionsOf(organizationId: string): Promise<string[]> {
     const rows: Array<{ coalition_id: string }> = await this.db.query(
