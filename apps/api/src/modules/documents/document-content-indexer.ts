@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { OnApplicationShutdown } from '@nestjs/common';
+import type { BeforeApplicationShutdown, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { plainText, updateToProsemirrorJson } from '@coalesce/rich-text';
@@ -20,7 +20,7 @@ export const CONTENT_TOUCH_SECONDS = 60;
  * here delays an update's ack. Each node refreshes the documents committed on it.
  */
 @Injectable()
-export class DocumentContentIndexer implements OnApplicationShutdown {
+export class DocumentContentIndexer implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('DocumentContentIndexer');
   /** Dirty documents and the last user who changed each. */
   private readonly dirty = new Map<string, string | null>();
@@ -63,7 +63,27 @@ export class DocumentContentIndexer implements OnApplicationShutdown {
     await this.enqueue([docId], true);
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /**
+   * Documents edited before search existed (or while a node was down before its refresh) have no
+   * search text yet: queue them, in the background, like any edit.
+   */
+  onApplicationBootstrap(): void {
+    void this.db
+      .query(
+        `SELECT d.id FROM documents d JOIN doc_heads h ON h.doc_id = d.id
+          WHERE d.search_text = '' AND d.deleted_at IS NULL AND h.head_seq > 0
+          LIMIT 1000`,
+      )
+      .then((rows: Array<{ id: string }>) => {
+        for (const { id } of rows) this.markDirty(id, null);
+      })
+      .catch((error: unknown) =>
+        this.logger.warn(`search text backfill not queued: ${(error as Error).message}`),
+      );
+  }
+
+  /** Before the database closes: write what is pending, then take no more. */
+  async beforeApplicationShutdown(): Promise<void> {
     await this.flush().catch(() => undefined);
     this.closed = true;
   }
