@@ -5,12 +5,13 @@ import type {
   DocRevokedMessage,
   DocumentDto,
   DocumentTemplateDto,
+  EntityChanged,
   ErrorBody,
   WorkingGroupDto,
 } from '@coalesce/protocol';
 import { plainText, xmlFragmentToJson } from '@coalesce/rich-text';
 import { DocumentContentIndexer } from '../src/modules/documents/document-content-indexer.js';
-import { createDocument, next } from './collab/collab-fixtures.js';
+import { createDocument, next, rawSocket } from './collab/collab-fixtures.js';
 import { openDocument } from './support/documents.js';
 import { expectError, expectStatus } from './support/expect.js';
 import { addColleague, createCoalition, joinCoalition, signUpOrg } from './support/fixtures.js';
@@ -164,6 +165,36 @@ describe('document list: search, filters, sort, state', () => {
     expect(expectStatus(await list(owner, '?q=%25'), 200)).toEqual([]);
   });
 
+  it('backfills the search text of documents that have none (e.g. edited before search existed)', async () => {
+    await t.db.query(`UPDATE documents SET search_text = '' WHERE id = $1`, [cotton.id]);
+    expect((await list(owner, '?q=uyghur')).body).toEqual([]);
+    const indexer = t.app.get(DocumentContentIndexer);
+    indexer.onApplicationBootstrap();
+    const started = Date.now();
+    while ((await list(owner, '?q=uyghur')).body.length === 0 && Date.now() - started < 5000) {
+      await new Promise((r) => setTimeout(r, 50));
+      await flushSearch();
+    }
+    expect((await list(owner, '?q=uyghur')).body.map((d) => d.id)).toEqual([cotton.id]);
+  });
+
+  it('refreshes the search text by itself a few seconds after an edit (no flush)', async () => {
+    const doc = await createDocument(owner, coalitionId, { title: 'Seafood' });
+    const opened = await open(owner, doc.id);
+    expect(await opened.appendParagraph('Tunago No. 61 withhold release order')).toMatchObject({
+      ok: true,
+    });
+    const started = Date.now();
+    let found: DocumentDto[] = [];
+    while (Date.now() - started < 10_000) {
+      found = (await list(owner, '?q=tunago')).body;
+      if (found.length) break;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    expect(found.map((d) => d.id)).toEqual([doc.id]);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+  });
+
   it('filters by kind, working group, owner organization and updatedSince', async () => {
     expect((await list(owner, '?kind=brief')).body.map((d) => d.id)).toEqual([brief.id]);
     expect((await list(owner, `?workingGroupId=${groupId}`)).body.map((d) => d.id)).toEqual([
@@ -203,6 +234,13 @@ describe('document list: search, filters, sort, state', () => {
 describe('rename and move', () => {
   it('renames with edit permission and records who changed it', async () => {
     const doc = await createDocument(owner, coalitionId);
+    const watcher = await rawSocket(t, coordinator.client.token);
+    sockets.push(watcher);
+    const announced = next<EntityChanged>(
+      watcher,
+      CollabEvents.EntityChanged,
+      (e) => e.type === 'document' && e.id === doc.id,
+    );
     const renamed = expectStatus(
       await otherMember.client.patch<DocumentDto>(`/documents/${doc.id}`, {
         title: '  TVPA reauthorization plan  ',
@@ -211,6 +249,12 @@ describe('rename and move', () => {
     );
     expect(renamed.title).toBe('TVPA reauthorization plan');
     expect(renamed.updatedBy).toEqual({ id: otherMember.me.id, name: otherMember.me.name });
+    expect(await announced).toEqual({
+      coalitionId,
+      type: 'document',
+      id: doc.id,
+      action: 'updated',
+    });
     const audit = await t.db.query(
       `SELECT action FROM audit_log WHERE target_id = $1 ORDER BY id`,
       [doc.id],
