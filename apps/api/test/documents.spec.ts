@@ -445,6 +445,41 @@ describe('sharing', () => {
   });
 });
 
+describe('live document events', () => {
+  it('tells only the organizations that may see the document, and those that just lost it', async () => {
+    const ownerSide = await rawSocket(t, ownerColleague.client.token);
+    const otherSide = await rawSocket(t, otherMember.client.token);
+    sockets.push(ownerSide, otherSide);
+    const seenByOther: EntityChanged[] = [];
+    otherSide.on(CollabEvents.EntityChanged, (e: EntityChanged) => seenByOther.push(e));
+
+    const created = next<EntityChanged>(
+      ownerSide,
+      CollabEvents.EntityChanged,
+      (e) => e.type === 'document',
+    );
+    const secret = await createDocument(owner, coalitionId, { isPrivate: true, title: 'Internal' });
+    expect(await created).toMatchObject({ id: secret.id, action: 'created' });
+
+    const shared = await createDocument(owner, coalitionId);
+    const narrowed = next<EntityChanged>(
+      otherSide,
+      CollabEvents.EntityChanged,
+      (e) => e.id === shared.id && e.action === 'updated',
+    );
+    expectStatus(
+      await owner.client.request('PUT', `/documents/${shared.id}/sharing`, {
+        coalitionPermission: null,
+        organizations: [],
+      }),
+      200,
+    );
+    await narrowed;
+    await new Promise((r) => setTimeout(r, 100));
+    expect(seenByOther.filter((e) => e.id === secret.id)).toEqual([]);
+  });
+});
+
 describe('Markdown export', () => {
   it('downloads the current content with a safe file name', async () => {
     const doc = await createDocument(owner, coalitionId, {

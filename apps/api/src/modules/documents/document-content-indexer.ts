@@ -3,10 +3,10 @@ import type { BeforeApplicationShutdown, OnApplicationBootstrap } from '@nestjs/
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { plainText, updateToProsemirrorJson } from '@coalesce/rich-text';
-import { LiveEvents } from '../../core/realtime/live-events.js';
 import { returningRows } from '../../core/database/returning-rows.js';
 import { DocStore } from '../collab/doc-store.js';
 import { UpdateCommitter } from '../collab/update-committer.js';
+import { DocumentEvents } from './document-events.js';
 
 /** At most one search-text refresh per document per this many milliseconds. */
 export const SEARCH_REFRESH_MS = 3000;
@@ -31,7 +31,7 @@ export class DocumentContentIndexer implements OnApplicationBootstrap, BeforeApp
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly store: DocStore,
-    private readonly live: LiveEvents,
+    private readonly events: DocumentEvents,
     committer: UpdateCommitter,
   ) {
     committer.onCommitted(({ stored }) => {
@@ -120,12 +120,6 @@ export class DocumentContentIndexer implements OnApplicationBootstrap, BeforeApp
         [docId, userId, CONTENT_TOUCH_SECONDS],
       )
       .then(returningRows<{ coalition_id: string }>);
-    if (touched[0])
-      this.live.entityChanged({
-        coalitionId: touched[0].coalition_id,
-        type: 'document',
-        id: docId,
-        action: 'updated',
-      });
+    if (touched[0]) await this.events.announce(touched[0].coalition_id, docId, 'updated');
   }
 }

@@ -19,6 +19,7 @@ import type { RequestMeta } from '../../core/http/request-meta.js';
 import { LiveEvents } from '../../core/realtime/live-events.js';
 import { DocStore } from '../collab/doc-store.js';
 import { DocumentContentIndexer } from './document-content-indexer.js';
+import { DocumentEvents } from './document-events.js';
 import { DocumentEntity } from './document.entity.js';
 import { DocumentsRepository } from './documents.repository.js';
 
@@ -33,6 +34,7 @@ export class DocumentsService {
     private readonly store: DocStore,
     private readonly indexer: DocumentContentIndexer,
     private readonly live: LiveEvents,
+    private readonly events: DocumentEvents,
     private readonly audit: AuditLogService,
   ) {}
 
@@ -82,7 +84,7 @@ export class DocumentsService {
       return doc.id;
     });
     if (template) await this.indexer.refreshNow(id);
-    this.live.entityChanged({ coalitionId, type: 'document', id, action: 'created' });
+    await this.events.announce(coalitionId, id, 'created');
     return this.get(user, id, role);
   }
 
@@ -132,7 +134,7 @@ export class DocumentsService {
         m,
       );
     });
-    this.announce(doc.coalitionId, docId, 'updated');
+    await this.events.announce(doc.coalitionId, docId, 'updated');
     return this.get(user, docId, role);
   }
 
@@ -152,6 +154,7 @@ export class DocumentsService {
       })
     )
       throw AppError.forbidden('Only the owner organization or a coordinator can do this.');
+    const sawIt = await this.events.audience(docId);
     await this.db.transaction(async (m) => {
       const set =
         change === 'archived'
@@ -174,7 +177,12 @@ export class DocumentsService {
     });
     // Open editors re-check: an archived document becomes read-only, a deleted one is revoked.
     this.live.accessChanged({ docId, ...(change === 'deleted' ? { reason: 'deleted' } : {}) });
-    this.announce(doc.coalitionId, docId, change === 'deleted' ? 'deleted' : 'updated');
+    await this.events.announce(
+      doc.coalitionId,
+      docId,
+      change === 'deleted' ? 'deleted' : 'updated',
+      sawIt,
+    );
     return change === 'deleted' ? null : this.get(user, docId, role);
   }
 
@@ -197,6 +205,7 @@ export class DocumentsService {
         { path: 'coalitionPermission', message: 'A private document cannot be shared.' },
       ]);
     }
+    const sawIt = await this.events.audience(docId);
     await this.db.transaction(async (m) => {
       const orgIds = input.organizations.map((o) => o.organizationId);
       if (orgIds.length) {
@@ -240,7 +249,7 @@ export class DocumentsService {
       );
     });
     this.live.accessChanged({ docId });
-    this.announce(doc.coalitionId, docId, 'updated');
+    await this.events.announce(doc.coalitionId, docId, 'updated', sawIt);
     return this.get(user, docId, role);
   }
 
@@ -263,9 +272,5 @@ export class DocumentsService {
       throw AppError.validation([
         { path: 'workingGroupId', message: 'No such working group in this coalition.' },
       ]);
-  }
-
-  private announce(coalitionId: string, id: string, action: 'updated' | 'deleted'): void {
-    this.live.entityChanged({ coalitionId, type: 'document', id, action });
   }
 }
