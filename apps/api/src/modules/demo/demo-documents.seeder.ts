@@ -111,18 +111,19 @@ export class DemoDocumentsSeeder {
         starter.id,
       ],
     );
-    for (const comment of thread.comments) {
+    for (const [index, comment] of thread.comments.entries()) {
       const author = user(comment.author);
       const mentioned = (comment.mentions ?? []).map(user);
       await m.query(
-        `INSERT INTO comments (thread_id, author_user_id, author_org_id, body, mentions)
-         VALUES ($1, $2, $3, $4, $5::jsonb)`,
+        `INSERT INTO comments (thread_id, author_user_id, author_org_id, body, mentions, created_at)
+         VALUES ($1, $2, $3, $4, $5::jsonb, now() - make_interval(hours => $6))`,
         [
           threadId,
           author.id,
           author.organization_id,
           comment.body,
           JSON.stringify(mentioned.map((p) => ({ kind: 'user', id: p.id, name: p.name }))),
+          thread.comments.length - index,
         ],
       );
       for (const person of mentioned) {

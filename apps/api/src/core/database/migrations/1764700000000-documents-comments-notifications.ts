@@ -24,7 +24,7 @@ export class DocumentsCommentsNotifications1764700000000 implements MigrationInt
         resolved_by_user_id uuid REFERENCES users(id) ON DELETE SET NULL,
         resolved_at timestamptz,
         created_by_user_id uuid REFERENCES users(id) ON DELETE SET NULL,
-        created_at timestamptz NOT NULL DEFAULT now(),
+        created_at timestamptz NOT NULL DEFAULT clock_timestamp(),
         updated_at timestamptz NOT NULL DEFAULT now()
       )`);
     await q.query(
@@ -38,7 +38,8 @@ export class DocumentsCommentsNotifications1764700000000 implements MigrationInt
         author_org_id uuid REFERENCES organizations(id) ON DELETE SET NULL,
         body text NOT NULL,
         mentions jsonb NOT NULL DEFAULT '[]'::jsonb,
-        created_at timestamptz NOT NULL DEFAULT now()
+        -- clock_timestamp(): comments written in one transaction still keep their order.
+        created_at timestamptz NOT NULL DEFAULT clock_timestamp()
       )`);
     await q.query(`CREATE INDEX comments_thread_idx ON comments (thread_id, created_at)`);
     await q.query(`
