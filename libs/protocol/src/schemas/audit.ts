@@ -30,6 +30,13 @@ export const AUDIT_ACTIONS = [
   'working-group.deleted',
   'document.sharing-changed',
   'document.version-restored',
+  'document.created',
+  'document.renamed',
+  'document.moved',
+  'document.archived',
+  'document.restored',
+  'document.deleted',
+  'document.exported',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../../core/auth/auth.module.js';
+import { CollabModule } from '../collab/collab.module.js';
+import { DemoDocumentsSeeder } from './demo-documents.seeder.js';
 import { DemoSeedService } from './demo-seed.service.js';
 
 @Module({
-  imports: [AuthModule],
-  providers: [DemoSeedService],
+  imports: [AuthModule, CollabModule],
+  providers: [DemoSeedService, DemoDocumentsSeeder],
 })
 export class DemoModule {}
