@@ -6,6 +6,7 @@ const { esmNode } = require('../../jest.preset.cjs');
 module.exports = esmNode(__dirname, {
   displayName: 'api',
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'],
-  testTimeout: 60000,
+  // Generous: on a loaded 2-core machine an embedded database can take long to start.
+  testTimeout: 120000,
   maxWorkers: 2,
 });
