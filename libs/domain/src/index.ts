@@ -4,3 +4,4 @@ export * from './password-policy.js';
 export * from './permissions.js';
 export * from './slug.js';
 export * from './document-access.js';
+export * from './bills/index.js';
