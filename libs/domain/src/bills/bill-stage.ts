@@ -40,7 +40,7 @@ export function deriveBillStage(actions: readonly StageAction[], ctx: StageConte
     .map((a, i) => ({ a, i }))
     .sort((x, y) => (x.a.date < y.a.date ? -1 : x.a.date > y.a.date ? 1 : x.i - y.i))
     .map((x) => x.a);
-  let stage: BillStage = 'introduced';
+  let stage = 'introduced' as BillStage;
   const stageDates: Partial<Record<BillStage, string>> = {};
   const passed = new Set<ActionActor | null>();
   const overrides = new Set<ActionActor | null>();
