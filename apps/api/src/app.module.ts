@@ -16,6 +16,7 @@ import { DemoModule } from './modules/demo/demo.module.js';
 import { RealtimeModule } from './core/realtime/realtime.module.js';
 import { CollabModule } from './modules/collab/collab.module.js';
 import { DocumentsModule } from './modules/documents/documents.module.js';
+import { BillsModule } from './modules/bills/bills.module.js';
 
 @Module({})
 export class AppModule {
@@ -36,6 +37,7 @@ export class AppModule {
         WorkingGroupsModule,
         CollabModule,
         DocumentsModule,
+        BillsModule,
         DemoModule,
       ],
       controllers: [HealthController],

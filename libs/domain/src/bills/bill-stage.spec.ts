@@ -84,11 +84,15 @@ const HR_6395: Row[] = [
   ['2021-01-01', 'Became Public Law No: 116-283.'],
 ];
 
-// H.R. 6552, 117th Congress: Frederick Douglass TVPPRA of 2022. Passed the House (401-20) under
-// suspension in July 2022 (debated 2022-07-26), received in the Senate and referred to Foreign
+// H.R. 6552, 117th Congress: Frederick Douglass TVPPRA of 2022 (Rep. Smith, for himself, Ms. Bass
+// and Mr. McCaul, 2022-02-01). Passed the House 401-20 on 2022-07-26, received in the Senate and referred to Foreign
 // Relations on 2022-07-27; the 117th Congress ended on 2023-01-03 without Senate action.
 const HR_6552: Row[] = [
-  ['2022-02-02', 'Introduced in House'],
+  ['2022-02-01', 'Introduced in House'],
+  [
+    '2022-02-01',
+    'Referred to the Committee on Foreign Affairs, and in addition to the Committees on Ways and Means, Oversight and Reform, Education and Labor, and the Judiciary.',
+  ],
   [
     '2022-07-26',
     'Passed/agreed to in House: On motion to suspend the rules and pass the bill, as amended Agreed to by the Yeas and Nays: 401 - 20.',

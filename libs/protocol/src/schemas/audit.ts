@@ -30,6 +30,9 @@ export const AUDIT_ACTIONS = [
   'working-group.deleted',
   'document.sharing-changed',
   'document.version-restored',
+  'bill.imported',
+  'bill.lead-assigned',
+  'bill.position-set',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

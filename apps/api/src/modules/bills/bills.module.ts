@@ -1,0 +1,31 @@
+import { Module } from '@nestjs/common';
+import { BillAlertsService } from './bill-alerts.service.js';
+import { BillImportService } from './bill-import.service.js';
+import { BillImportsController } from './bill-imports.controller.js';
+import { BillPositionsService } from './bill-positions.service.js';
+import { BILLS_CONFIG, loadBillsConfig } from './bills.config.js';
+import { BillsController } from './bills.controller.js';
+import { BillsRepository } from './bills.repository.js';
+import { BillsService } from './bills.service.js';
+import { CalendarService } from './calendar.service.js';
+import { MeetingsController } from './meetings.controller.js';
+import { MeetingsRepository } from './meetings.repository.js';
+import { MeetingsService } from './meetings.service.js';
+
+/** The bill tracker: bills, actions and stage, positions, import, meetings, calendar, alerts. */
+@Module({
+  controllers: [BillsController, BillImportsController, MeetingsController],
+  providers: [
+    { provide: BILLS_CONFIG, useFactory: () => loadBillsConfig() },
+    BillsRepository,
+    BillsService,
+    BillPositionsService,
+    BillImportService,
+    BillAlertsService,
+    MeetingsRepository,
+    MeetingsService,
+    CalendarService,
+  ],
+  exports: [BillAlertsService, BillImportService],
+})
+export class BillsModule {}
