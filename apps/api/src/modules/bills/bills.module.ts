@@ -11,6 +11,7 @@ import { CalendarService } from './calendar.service.js';
 import { MeetingsController } from './meetings.controller.js';
 import { MeetingsRepository } from './meetings.repository.js';
 import { MeetingsService } from './meetings.service.js';
+import { DemoBillsSeeder } from './demo-bills.seeder.js';
 
 /** The bill tracker: bills, actions and stage, positions, import, meetings, calendar, alerts. */
 @Module({
@@ -25,7 +26,8 @@ import { MeetingsService } from './meetings.service.js';
     MeetingsRepository,
     MeetingsService,
     CalendarService,
+    DemoBillsSeeder,
   ],
-  exports: [BillAlertsService, BillImportService],
+  exports: [BillAlertsService, BillImportService, DemoBillsSeeder],
 })
 export class BillsModule {}

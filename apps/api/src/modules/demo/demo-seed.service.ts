@@ -7,6 +7,7 @@ import { PasswordHasher } from '../../core/auth/password-hasher.js';
 import { UserEntity } from '../../core/auth/user.entity.js';
 import { APP_CONFIG } from '../../core/config/config.module.js';
 import type { AppConfig } from '../../core/config/app-config.js';
+import { DemoBillsSeeder } from '../bills/demo-bills.seeder.js';
 import { CoalitionEntity } from '../coalitions/coalition.entity.js';
 import { CoalitionMemberEntity } from '../coalitions/coalition-member.entity.js';
 import { OrganizationEntity } from '../organizations/organization.entity.js';
@@ -30,6 +31,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly db: DataSource,
     private readonly hasher: PasswordHasher,
+    private readonly demoBills: DemoBillsSeeder,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -45,7 +47,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
   async seedIfEmpty(): Promise<boolean> {
     if ((await this.db.getRepository(UserEntity).count()) > 0) return false;
     const passwordHash = await this.hasher.hash(DEMO_PASSWORD);
-    await this.db.transaction(async (m) => {
+    const coalitionId = await this.db.transaction(async (m) => {
       const orgIds = new Map<string, string>();
       for (const demo of [...DEMO_ORGS, DEMO_OUTSIDE_ORG])
         orgIds.set(demo.key, await this.createOrg(m, demo, passwordHash));
@@ -78,7 +80,9 @@ export class DemoSeedService implements OnApplicationBootstrap {
           })),
         );
       }
+      return coalition.id;
     });
+    await this.demoBills.seed(coalitionId);
     this.logger.log(`Seeded the demo coalition "${DEMO_COALITION.name}"`);
     return true;
   }
