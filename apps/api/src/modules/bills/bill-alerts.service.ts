@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import type { OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { alertRecipients } from '@coalesce/domain';
@@ -16,9 +17,10 @@ export interface BillAlert {
  * listeners (the in-app notifications, once that module exists). Runs after the change committed.
  */
 @Injectable()
-export class BillAlertsService {
+export class BillAlertsService implements OnApplicationShutdown {
   private readonly logger = new Logger('BillAlerts');
   private readonly listeners: Array<(alert: BillAlert) => Promise<void> | void> = [];
+  private readonly pending = new Set<Promise<void>>();
 
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
