@@ -74,8 +74,23 @@ export class BillAlertsService implements OnApplicationShutdown {
     );
   }
 
-  /** Never throws: an alert that cannot be delivered must not fail the change that caused it. */
-  async raise(
+  /**
+   * Never throws: an alert that cannot be delivered must not fail the change that caused it.
+   * Callers need not await it; shutdown waits for alerts still being delivered.
+   */
+  raise(coalitionId: string, event: BillAlertEvent, actorUserId: string | null): Promise<void> {
+    const done: Promise<void> = this.deliver(coalitionId, event, actorUserId).finally(() =>
+      this.pending.delete(done),
+    );
+    this.pending.add(done);
+    return done;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all([...this.pending]);
+  }
+
+  private async deliver(
     coalitionId: string,
     event: BillAlertEvent,
     actorUserId: string | null,
