@@ -48,6 +48,7 @@ interface Ids {
   billId: string;
   meetingId: string;
   eventId: string;
+  documentId: string;
 }
 
 const EVERYONE: Record<ActorKey, Expectation> = {
@@ -194,6 +195,17 @@ const ROUTES: RouteCase[] = [
   },
   {
     method: 'POST',
+    path: '/api/v1/coalitions/{id}/bills/{billId}/documents',
+    body: (ids) => ({ documentId: ids.documentId }),
+    expect: WRITERS,
+  },
+  {
+    method: 'DELETE',
+    path: '/api/v1/coalitions/{id}/bills/{billId}/documents/{documentId}',
+    expect: WRITERS,
+  },
+  {
+    method: 'POST',
     path: '/api/v1/coalitions/{id}/bills/{billId}/position',
     body: () => ({ stance: 'oppose' }),
     expect: WRITERS,
@@ -319,6 +331,16 @@ beforeAll(async () => {
     `/coalitions/${coalition.id}/calendar-events`,
     { kind: 'hearing', title: 'Hearing', startsAt: '2030-01-04T15:00:00Z' },
   );
+  const doc = await coordinatorAdmin.client.post<{ id: string }>(
+    `/coalitions/${coalition.id}/documents`,
+    { title: 'TVPA plan', kind: 'plan' },
+  );
+  await coordinatorAdmin.client.post(
+    `/coalitions/${coalition.id}/bills/${expectStatus(bill, 201).id}/documents`,
+    {
+      documentId: expectStatus(doc, 201).id,
+    },
+  );
   ids = {
     id: coalition.id,
     orgId: memberAdmin.me.organization.id,
@@ -328,6 +350,7 @@ beforeAll(async () => {
     billId: expectStatus(bill, 201).id,
     meetingId: expectStatus(meeting, 201).id,
     eventId: expectStatus(event, 201).id,
+    documentId: doc.body.id,
   };
 }, 120_000);
 afterAll(async () => {

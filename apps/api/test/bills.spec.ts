@@ -140,6 +140,61 @@ describe('bills: manual entry and append-only actions', () => {
   });
 });
 
+describe('bills: linked documents', () => {
+  it('links documents the caller may see, and shows each organization only what it may see', async () => {
+    const bill = expectStatus(
+      await coordinator.client.post<BillDto>(`${base()}/bills`, {
+        ...manualBill,
+        identifier: 'LB 31',
+      }),
+      201,
+    );
+    const shared = expectStatus(
+      await coordinator.client.post<{ id: string }>(`${base()}/documents`, {
+        title: 'LB 31 plan',
+        kind: 'plan',
+      }),
+      201,
+    );
+    const secret = expectStatus(
+      await coordinator.client.post<{ id: string }>(`${base()}/documents`, {
+        title: 'Our private notes',
+        kind: 'note',
+        isPrivate: true,
+      }),
+      201,
+    );
+    expectError(
+      await member.client.post(`${base()}/bills/${bill.id}/documents`, { documentId: secret.id }),
+      400,
+      'VALIDATION_FAILED',
+    );
+    for (const documentId of [shared.id, secret.id])
+      expectStatus(
+        await coordinator.client.post(`${base()}/bills/${bill.id}/documents`, { documentId }),
+        200,
+      );
+    const forCoordinator = expectStatus(
+      await coordinator.client.get<BillDto>(`${base()}/bills/${bill.id}`),
+      200,
+    );
+    expect(forCoordinator.documents.map((d) => d.title).sort()).toEqual([
+      'LB 31 plan',
+      'Our private notes',
+    ]);
+    const forMember = expectStatus(
+      await member.client.get<BillDto>(`${base()}/bills/${bill.id}`),
+      200,
+    );
+    expect(forMember.documents.map((d) => d.title)).toEqual(['LB 31 plan']);
+    const unlinked = expectStatus(
+      await member.client.delete<BillDto>(`${base()}/bills/${bill.id}/documents/${shared.id}`),
+      200,
+    );
+    expect(unlinked.documents).toEqual([]);
+  });
+});
+
 describe('bills: import', () => {
   it('ships a JSON sample identical to the one the demo seeds', () => {
     expect(JSON.parse(sample('federal-trafficking-bills.json'))).toEqual(FEDERAL_TRAFFICKING_BILLS);

@@ -2,6 +2,7 @@ import { Anchor, Badge, Group, Stack, Table, Text } from '@mantine/core';
 import { Link, useParams } from 'react-router';
 import { useCurrentUser } from '../modules/auth/hooks/useCurrentUser';
 import { AddBillActionForm } from '../modules/bills/components/AddBillActionForm';
+import { BillDocumentsPanel } from '../modules/bills/components/BillDocumentsPanel';
 import { BillPositionsPanel } from '../modules/bills/components/BillPositionsPanel';
 import { BillStageProgress } from '../modules/bills/components/BillStageProgress';
 import { BillTimeline } from '../modules/bills/components/BillTimeline';
@@ -74,6 +75,14 @@ export function BillPage() {
       <SectionCard title="Actions" description="Append-only: the stage is derived from these.">
         <BillTimeline actions={b.actions} />
         {canEdit && <AddBillActionForm coalitionId={coalition.id} billId={b.id} />}
+      </SectionCard>
+      <SectionCard title="Linked documents">
+        <BillDocumentsPanel
+          coalitionId={coalition.id}
+          billId={b.id}
+          documents={b.documents}
+          canEdit={canEdit}
+        />
       </SectionCard>
       <SectionCard title="Sponsors">
         {b.sponsorships.length ? (

@@ -190,6 +190,12 @@ export const billListQuerySchema = z
   .strict();
 export type BillListQuery = z.infer<typeof billListQuerySchema>;
 
+/** POST /coalitions/:id/bills/:billId/documents: link a document of the coalition to the bill. */
+export const billDocumentLinkSchema = z.object({ documentId: uuidSchema }).strict();
+export const billDocumentParamsSchema = z
+  .object({ id: uuidSchema, billId: uuidSchema, documentId: uuidSchema })
+  .strict();
+
 export const billParamsSchema = z.object({ id: uuidSchema, billId: uuidSchema }).strict();
 export const meetingParamsSchema = z.object({ id: uuidSchema, meetingId: uuidSchema }).strict();
 export const calendarEventParamsSchema = z.object({ id: uuidSchema, eventId: uuidSchema }).strict();
@@ -417,6 +423,8 @@ export interface BillDto extends BillSummaryDto {
   versions: Array<z.infer<typeof billVersionSchema>>;
   votes: Array<z.infer<typeof voteEventSchema>>;
   actions: BillActionDto[];
+  /** Linked documents the caller may see. */
+  documents: Array<{ id: string; title: string; kind: string }>;
   meetings: MeetingDto[];
   calendarEvents: CalendarEventDto[];
 }

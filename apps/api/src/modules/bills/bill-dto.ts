@@ -65,7 +65,7 @@ export function billSummaryDto(
 
 export function billDetailFields(
   b: BillRow,
-): Omit<BillDto, keyof BillSummaryDto | 'actions' | 'meetings' | 'calendarEvents'> {
+): Omit<BillDto, keyof BillSummaryDto | 'actions' | 'documents' | 'meetings' | 'calendarEvents'> {
   return {
     shortTitles: b.short_titles,
     introducedAt: b.introduced_at,

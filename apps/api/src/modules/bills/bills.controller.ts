@@ -3,6 +3,8 @@ import { ApiTags } from '@nestjs/swagger';
 import {
   billActionCreateSchema,
   billCreateSchema,
+  billDocumentLinkSchema,
+  billDocumentParamsSchema,
   billLeadSchema,
   billListQuerySchema,
   billParamsSchema,
@@ -134,6 +136,27 @@ export class BillsController {
     @Meta() meta: RequestMeta,
   ): Promise<BillDto> {
     return this.bills.setLead(user, p.id, p.billId, body.organizationId, meta);
+  }
+
+  /** Links a coalition document (e.g. the lobbying plan) to the bill. */
+  @Post('bills/:billId/documents')
+  @CoalitionAccess('content.create')
+  @HttpCode(200)
+  linkDocument(
+    @CurrentUser() user: AuthUser,
+    @ValidParams(billParamsSchema) p: BillParams,
+    @ValidBody(billDocumentLinkSchema) body: { documentId: string },
+  ): Promise<BillDto> {
+    return this.bills.linkDocument(user, p.id, p.billId, body.documentId);
+  }
+
+  @Delete('bills/:billId/documents/:documentId')
+  @CoalitionAccess('content.create')
+  unlinkDocument(
+    @CurrentUser() user: AuthUser,
+    @ValidParams(billDocumentParamsSchema) p: BillParams & { documentId: string },
+  ): Promise<BillDto> {
+    return this.bills.unlinkDocument(user, p.id, p.billId, p.documentId);
   }
 
   /** Sets the caller's organization's position on the bill. */

@@ -201,6 +201,37 @@ export class BillsRepository {
     ]);
   }
 
+  /** Documents linked to the bill that organization `orgId` may see (the documents' own sharing rule). */
+  async linkedDocuments(
+    m: EntityManager,
+    billId: string,
+    orgId: string,
+  ): Promise<Array<{ id: string; title: string; kind: string }>> {
+    return m.query(
+      `SELECT d.id, d.title, d.kind FROM bill_documents bd JOIN documents d ON d.id = bd.document_id
+        WHERE bd.bill_id = $1 AND d.deleted_at IS NULL
+          AND (d.owner_org_id = $2 OR (NOT d.is_private AND (d.coalition_permission IS NOT NULL
+               OR EXISTS (SELECT 1 FROM document_shares s WHERE s.document_id = d.id AND s.organization_id = $3))))
+        ORDER BY d.title`,
+      [billId, orgId, orgId],
+    );
+  }
+
+  /** Whether organization `orgId` may see the document (to link it). */
+  async linkedDocumentsCandidate(
+    m: EntityManager,
+    documentId: string,
+    orgId: string,
+  ): Promise<boolean> {
+    const rows = await m.query(
+      `SELECT 1 FROM documents d WHERE d.id = $1 AND d.deleted_at IS NULL
+          AND (d.owner_org_id = $2 OR (NOT d.is_private AND (d.coalition_permission IS NOT NULL
+               OR EXISTS (SELECT 1 FROM document_shares s WHERE s.document_id = d.id AND s.organization_id = $3))))`,
+      [documentId, orgId, orgId],
+    );
+    return rows.length > 0;
+  }
+
   async followedBy(m: EntityManager, userId: string, billIds: string[]): Promise<Set<string>> {
     if (!billIds.length) return new Set();
     const rows: Array<{ bill_id: string }> = await m.query(

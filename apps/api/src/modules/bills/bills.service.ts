@@ -103,6 +103,7 @@ export class BillsService {
       ...summary,
       ...billDetailFields(bill),
       actions: actions.map(actionDto),
+      documents: await this.bills.linkedDocuments(m, billId, user.organizationId),
       meetings: await this.meetings.list(user, coalitionId, { billId }),
       calendarEvents: await this.calendar.list(coalitionId, billId),
     };
@@ -138,6 +139,54 @@ export class BillsService {
         priority: watch.watched ? watch.priority : null,
         tags: watch.tags,
       });
+    });
+    this.live.entityChanged({ coalitionId, type: 'bill', id: billId, action: 'updated' });
+    return this.get(user, coalitionId, billId);
+  }
+
+  /** Links a document of the coalition that the caller's organization may see. */
+  async linkDocument(
+    user: AuthUser,
+    coalitionId: string,
+    billId: string,
+    documentId: string,
+  ): Promise<BillDto> {
+    await this.db.transaction(async (m) => {
+      await this.mustFind(m, coalitionId, billId);
+      const doc: Array<{ coalition_id: string }> = await m.query(
+        'SELECT coalition_id FROM documents WHERE id = $1 AND deleted_at IS NULL',
+        [documentId],
+      );
+      const visible =
+        doc[0]?.coalition_id === coalitionId
+          ? await this.bills.linkedDocumentsCandidate(m, documentId, user.organizationId)
+          : false;
+      if (!visible)
+        throw AppError.validation([
+          { path: 'documentId', message: 'No such document in this coalition that you may see.' },
+        ]);
+      await m.query(
+        `INSERT INTO bill_documents (bill_id, document_id, linked_by_org_id) VALUES ($1, $2, $3)
+         ON CONFLICT DO NOTHING`,
+        [billId, documentId, user.organizationId],
+      );
+    });
+    this.live.entityChanged({ coalitionId, type: 'bill', id: billId, action: 'updated' });
+    return this.get(user, coalitionId, billId);
+  }
+
+  async unlinkDocument(
+    user: AuthUser,
+    coalitionId: string,
+    billId: string,
+    documentId: string,
+  ): Promise<BillDto> {
+    await this.db.transaction(async (m) => {
+      await this.mustFind(m, coalitionId, billId);
+      await m.query('DELETE FROM bill_documents WHERE bill_id = $1 AND document_id = $2', [
+        billId,
+        documentId,
+      ]);
     });
     this.live.entityChanged({ coalitionId, type: 'bill', id: billId, action: 'updated' });
     return this.get(user, coalitionId, billId);

@@ -86,6 +86,14 @@ export class Bills1764800000000 implements MigrationInterface {
         PRIMARY KEY (bill_id, user_id)
       )`);
     await q.query(`
+      CREATE TABLE bill_documents (
+        bill_id uuid NOT NULL REFERENCES bills(id) ON DELETE CASCADE,
+        document_id uuid NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        linked_by_org_id uuid REFERENCES organizations(id) ON DELETE SET NULL,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (bill_id, document_id)
+      )`);
+    await q.query(`
       CREATE TABLE meetings (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
         coalition_id uuid NOT NULL REFERENCES coalitions(id) ON DELETE CASCADE,
@@ -149,6 +157,7 @@ export class Bills1764800000000 implements MigrationInterface {
     await q.query(`DROP TABLE meeting_bills`);
     await q.query(`DROP TABLE meeting_organizations`);
     await q.query(`DROP TABLE meetings`);
+    await q.query(`DROP TABLE bill_documents`);
     await q.query(`DROP TABLE bill_followers`);
     await q.query(`DROP TABLE bill_positions`);
     await q.query(`DROP TABLE bill_actions`);

@@ -59,6 +59,10 @@ export const billsApi = {
       : http.delete<BillDto>(`${billPath(c, billId)}/follow`),
   setLead: (c: string, billId: string, organizationId: string | null) =>
     http.post<BillDto>(`${billPath(c, billId)}/lead`, { organizationId }),
+  linkDocument: (c: string, billId: string, documentId: string) =>
+    http.post<BillDto>(`${billPath(c, billId)}/documents`, { documentId }),
+  unlinkDocument: (c: string, billId: string, documentId: string) =>
+    http.delete<BillDto>(`${billPath(c, billId)}/documents/${encodeURIComponent(documentId)}`),
   setPosition: (c: string, billId: string, input: BillPositionInput) =>
     http.post<BillPositionDto>(`${billPath(c, billId)}/position`, input),
   matrix: (c: string) => http.get<PositionsMatrixDto>(`${base(c)}/bill-positions`),

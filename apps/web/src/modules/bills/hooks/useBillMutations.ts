@@ -91,3 +91,17 @@ export function useCreateCalendarEvent(c: string) {
     onSuccess: refresh,
   });
 }
+
+export function useBillDocumentLinks(c: string, billId: string) {
+  const refresh = useRefresh(c);
+  return {
+    link: useMutation({
+      mutationFn: (documentId: string) => billsApi.linkDocument(c, billId, documentId),
+      onSuccess: refresh,
+    }),
+    unlink: useMutation({
+      mutationFn: (documentId: string) => billsApi.unlinkDocument(c, billId, documentId),
+      onSuccess: refresh,
+    }),
+  };
+}
