@@ -242,6 +242,14 @@ describe('bills: import', () => {
       200,
     );
     expect(detail.actions).toHaveLength(5);
+    const retitled = expectStatus(
+      await member.client.patch<BillDto>(`${base()}/bills/${hr2200.id}`, {
+        subjects: ['Human trafficking'],
+      }),
+      200,
+    );
+    expect(retitled.sponsorships).toHaveLength(1);
+    expect(retitled.title).toBe(detail.title);
     expect(detail.sponsorships[0]).toMatchObject({
       name: 'Christopher H. Smith',
       primary: true,
@@ -536,10 +544,19 @@ describe('meetings: overlap alerts', () => {
       403,
       'FORBIDDEN',
     );
-    expectStatus(
-      await coordinator.client.patch(`${base()}/meetings/${first.id}`, { notes: 'Shared notes' }),
+    const patched = expectStatus(
+      await coordinator.client.patch<MeetingDto>(`${base()}/meetings/${first.id}`, {
+        notes: 'Shared notes',
+      }),
       200,
     );
+    // A PATCH changes only what it names.
+    expect(patched).toMatchObject({
+      notes: 'Shared notes',
+      ask: 'Oppose section 121',
+      attendees: ['Lobbyist B'],
+      organizations: [{ id: member.me.organization.id, name: expect.any(String) }],
+    });
   });
 
   it('exports hearings, deadlines and meetings as ICS', async () => {

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { MeetingDto } from '@coalesce/protocol';
 import { Button, SegmentedControl, Stack } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useCurrentUser } from '../modules/auth/hooks/useCurrentUser';
@@ -23,6 +24,13 @@ export function MeetingsPage() {
   useDocumentTitle('Meetings', coalition.name);
   const [upcoming, setUpcoming] = useState(true);
   const [logging, setLogging] = useState(false);
+  const [editing, setEditing] = useState<MeetingDto | null>(null);
+  const isCoordinator = coalition.role === 'coordinator';
+  const mayEdit = (m: MeetingDto) =>
+    can('content.create') &&
+    (isCoordinator ||
+      m.createdByOrg.id === me.organization.id ||
+      m.organizations.some((o) => o.id === me.organization.id));
   const meetings = useMeetings(coalition.id, upcoming);
   const events = useCalendarEvents(coalition.id);
   const bills = useBills(coalition.id, {});
@@ -64,7 +72,12 @@ export function MeetingsPage() {
         ) : meetings.isError ? (
           <ErrorState error={meetings.error} onRetry={() => void meetings.refetch()} />
         ) : (
-          <MeetingsTable coalitionId={coalition.id} meetings={meetings.data} />
+          <MeetingsTable
+            coalitionId={coalition.id}
+            meetings={meetings.data}
+            onEdit={setEditing}
+            canEdit={mayEdit}
+          />
         )}
       </SectionCard>
       <SectionCard title="Hearings and deadlines">
@@ -78,8 +91,12 @@ export function MeetingsPage() {
         coalitionId={coalition.id}
         bills={bills.data ?? []}
         organizations={others}
-        opened={logging}
-        onClose={() => setLogging(false)}
+        opened={logging || editing !== null}
+        meeting={editing}
+        onClose={() => {
+          setLogging(false);
+          setEditing(null);
+        }}
       />
     </Stack>
   );

@@ -29,6 +29,23 @@ export const isoDateTimeSchema = z.iso.datetime({
 });
 
 const text = (max: number) => z.string().trim().max(max);
+
+/**
+ * The fields of a create schema, all optional and without their defaults, for a PATCH: a field
+ * left out must stay as it is, not be reset to the create default.
+ */
+function patchOf<T extends z.ZodRawShape>(schema: z.ZodObject<T>) {
+  const shape = Object.fromEntries(
+    Object.entries(schema.shape).map(([key, field]) => [
+      key,
+      (field instanceof z.ZodDefault
+        ? (field.unwrap() as z.ZodType)
+        : (field as z.ZodType)
+      ).optional(),
+    ]),
+  ) as unknown as { [K in keyof T]: z.ZodOptional<T[K] extends z.ZodDefault<infer I> ? I : T[K]> };
+  return z.object(shape).strict();
+}
 const optionalText = (max: number) => text(max).nullable().optional();
 
 export const billIdentifierSchema = z
@@ -120,10 +137,9 @@ export const billCreateSchema = z
 export type BillCreate = z.infer<typeof billCreateSchema>;
 
 /** PATCH /coalitions/:id/bills/:billId: any of the descriptive fields (actions are append-only). */
-export const billUpdateSchema = billCreateSchema
-  .partial()
-  .strict()
-  .refine((v) => Object.keys(v).length > 0, { message: 'Nothing to change.' });
+export const billUpdateSchema = patchOf(billCreateSchema).refine((v) => Object.keys(v).length > 0, {
+  message: 'Nothing to change.',
+});
 export type BillUpdate = z.infer<typeof billUpdateSchema>;
 
 /** POST /coalitions/:id/bills/:billId/actions (append-only). Unknown classifications are kept. */
@@ -278,10 +294,10 @@ export const meetingCreateSchema = z
   .strict();
 export type MeetingCreate = z.infer<typeof meetingCreateSchema>;
 
-export const meetingUpdateSchema = meetingCreateSchema
-  .partial()
-  .strict()
-  .refine((v) => Object.keys(v).length > 0, { message: 'Nothing to change.' });
+export const meetingUpdateSchema = patchOf(meetingCreateSchema).refine(
+  (v) => Object.keys(v).length > 0,
+  { message: 'Nothing to change.' },
+);
 export type MeetingUpdate = z.infer<typeof meetingUpdateSchema>;
 
 /** POST /coalitions/:id/meetings/overlap-check: what saving this meeting would overlap. */

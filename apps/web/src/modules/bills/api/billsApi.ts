@@ -12,6 +12,7 @@ import type {
   CoordinationAlertsDto,
   MeetingDto,
   MeetingOverlapDto,
+  MeetingUpdate,
   PositionsMatrixDto,
   billActionCreateSchema,
   billCreateSchema,
@@ -74,6 +75,8 @@ export const billsApi = {
     http.get<MeetingDto[]>(`${base(c)}/meetings`, { query: upcoming ? { upcoming: 'true' } : {} }),
   createMeeting: (c: string, input: MeetingCreateRequest) =>
     http.post<MeetingDto>(`${base(c)}/meetings`, input),
+  updateMeeting: (c: string, meetingId: string, input: MeetingUpdate) =>
+    http.patch<MeetingDto>(`${base(c)}/meetings/${encodeURIComponent(meetingId)}`, input),
   checkOverlaps: (c: string, input: OverlapCheckRequest) =>
     http.post<MeetingOverlapDto[]>(`${base(c)}/meetings/overlap-check`, input),
   events: (c: string) => http.get<CalendarEventDto[]>(`${base(c)}/calendar-events`),

@@ -15,7 +15,8 @@ import { FormError } from '../../../ui/FormError';
 import { notifySuccess } from '../../../ui/notify';
 import { useServerForm } from '../../../ui/useServerForm';
 import { billsApi } from '../api/billsApi';
-import { useCreateMeeting } from '../hooks/useBillMutations';
+import type { MeetingDto } from '@coalesce/protocol';
+import { useCreateMeeting, useUpdateMeeting } from '../hooks/useBillMutations';
 import { OverlapAlert } from './OverlapAlert';
 
 const FIELDS = [
@@ -38,7 +39,16 @@ interface Props {
   organizations: Array<{ id: string; name: string }>;
   opened: boolean;
   onClose: () => void;
+  /** Edit this meeting instead of logging a new one. */
+  meeting?: MeetingDto | null;
 }
+
+/** An ISO instant as a datetime-local value in the browser's time zone. */
+const toLocal = (iso: string) => {
+  const d = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+};
 
 /** A datetime-local value ("2026-12-03T15:00", local time) as an ISO instant, or '' when empty/invalid. */
 const toIso = (local: string) => {
@@ -48,26 +58,35 @@ const toIso = (local: string) => {
 
 export function LogMeetingModal(props: Props) {
   return (
-    <Modal opened={props.opened} onClose={props.onClose} title="Log a meeting" size="lg" centered>
+    <Modal
+      opened={props.opened}
+      onClose={props.onClose}
+      title={props.meeting ? 'Edit meeting' : 'Log a meeting'}
+      size="lg"
+      centered
+    >
       {props.opened && <LogMeetingForm {...props} />}
     </Modal>
   );
 }
 
-function LogMeetingForm({ coalitionId, bills, organizations, onClose }: Props) {
+function LogMeetingForm({ coalitionId, bills, organizations, onClose, meeting }: Props) {
   const create = useCreateMeeting(coalitionId);
+  const update = useUpdateMeeting(coalitionId);
   const form = useForm({
     initialValues: {
-      office: '',
-      legislator: '',
-      startsAt: '',
-      billIds: [] as string[],
-      organizationIds: [] as string[],
-      attendees: [] as string[],
-      ask: '',
-      notes: '',
-      privateNotes: '',
-      followUps: [] as string[],
+      office: meeting?.office ?? '',
+      legislator: meeting?.legislator ?? '',
+      startsAt: meeting ? toLocal(meeting.startsAt) : '',
+      billIds: meeting?.bills.map((b) => b.id) ?? ([] as string[]),
+      organizationIds:
+        meeting?.organizations.map((o) => o.id).filter((id) => id !== meeting.createdByOrg.id) ??
+        ([] as string[]),
+      attendees: meeting?.attendees ?? ([] as string[]),
+      ask: meeting?.ask ?? '',
+      notes: meeting?.notes ?? '',
+      privateNotes: meeting?.privateNotes ?? '',
+      followUps: meeting?.followUps ?? ([] as string[]),
     },
   });
   const { error, submitting, handle } = useServerForm(form, FIELDS);
@@ -76,6 +95,7 @@ function LogMeetingForm({ coalitionId, bills, organizations, onClose }: Props) {
       office: form.values.office.trim(),
       startsAt: toIso(form.values.startsAt),
       organizationIds: form.values.organizationIds,
+      meetingId: meeting?.id,
     },
     300,
   );
@@ -87,19 +107,22 @@ function LogMeetingForm({ coalitionId, bills, organizations, onClose }: Props) {
   });
 
   const submit = handle(async (v) => {
-    const meeting = await create.mutateAsync({
+    const input = {
       ...v,
       startsAt: toIso(v.startsAt) || v.startsAt,
       legislator: v.legislator || null,
       ask: v.ask || null,
       notes: v.notes || null,
       privateNotes: v.privateNotes || null,
-    });
+    };
+    const saved = meeting
+      ? await update.mutateAsync({ meetingId: meeting.id, input })
+      : await create.mutateAsync(input);
     notifySuccess(
-      meeting.overlaps.length
+      saved.overlaps.length
         ? 'Saved. The other organizations and the coordinators see the overlap.'
         : 'Meeting saved.',
-      'Meeting logged',
+      meeting ? 'Meeting updated' : 'Meeting logged',
     );
     onClose();
   });

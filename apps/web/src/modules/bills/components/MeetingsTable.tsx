@@ -1,16 +1,19 @@
-import { Anchor, Badge, Group, Stack, Table, Text } from '@mantine/core';
+import { ActionIcon, Anchor, Badge, Group, Stack, Table, Text } from '@mantine/core';
+import { IconPencil } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import type { MeetingDto } from '@coalesce/protocol';
 import { formatDateTime } from '../../../lib/formatDate';
 
 /** Meetings with offices: who, when, the ask; past ones labelled, overlaps flagged. */
-export function MeetingsTable({
-  coalitionId,
-  meetings,
-}: {
+interface Props {
   coalitionId: string;
   meetings: MeetingDto[];
-}) {
+  /** Shown for meetings the user may edit. */
+  onEdit?: (meeting: MeetingDto) => void;
+  canEdit?: (meeting: MeetingDto) => boolean;
+}
+
+export function MeetingsTable({ coalitionId, meetings, onEdit, canEdit }: Props) {
   if (!meetings.length) return <Text c="dimmed">No meetings.</Text>;
   return (
     <Table.ScrollContainer minWidth={800}>
@@ -29,7 +32,19 @@ export function MeetingsTable({
             <Table.Tr key={m.id} aria-label={`Meeting with ${m.office}`}>
               <Table.Td>
                 <Stack gap={2}>
-                  <Text size="sm">{formatDateTime(m.startsAt)}</Text>
+                  <Group gap={4} wrap="nowrap">
+                    <Text size="sm">{formatDateTime(m.startsAt)}</Text>
+                    {onEdit && canEdit?.(m) && (
+                      <ActionIcon
+                        variant="subtle"
+                        size="sm"
+                        aria-label={`Edit the meeting with ${m.office}`}
+                        onClick={() => onEdit(m)}
+                      >
+                        <IconPencil size={14} />
+                      </ActionIcon>
+                    )}
+                  </Group>
                   {m.isPast && (
                     <Badge color="gray" size="xs">
                       Past

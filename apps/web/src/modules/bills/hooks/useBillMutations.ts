@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { BillPositionInput, BillWatch } from '@coalesce/protocol';
+import type { BillPositionInput, BillWatch, MeetingUpdate } from '@coalesce/protocol';
 import { billsApi } from '../api/billsApi';
 import type {
   BillActionRequest,
@@ -104,4 +104,13 @@ export function useBillDocumentLinks(c: string, billId: string) {
       onSuccess: refresh,
     }),
   };
+}
+
+export function useUpdateMeeting(c: string) {
+  const refresh = useRefresh(c);
+  return useMutation({
+    mutationFn: ({ meetingId, input }: { meetingId: string; input: MeetingUpdate }) =>
+      billsApi.updateMeeting(c, meetingId, input),
+    onSuccess: refresh,
+  });
 }
