@@ -82,6 +82,7 @@ describe('bill tracker in two real browsers', () => {
     // Maya's list has her meeting, flagged as overlapping.
     await maya
       .getByRole('row', { name: 'Meeting with Sen. Dana Whitfield (fictional)' })
+      .filter({ hasText: 'Support the Senate companion bill.' })
       .filter({ hasText: 'Overlaps with' })
       .waitFor();
 
