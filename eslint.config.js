@@ -34,6 +34,7 @@ export default [
             { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
             { sourceTag: 'type:domain', onlyDependOnLibsWithTags: [] },
             { sourceTag: 'type:protocol', onlyDependOnLibsWithTags: ['type:domain'] },
+            { sourceTag: 'type:rich-text', onlyDependOnLibsWithTags: [] },
           ],
         },
       ],
@@ -44,7 +45,12 @@ export default [
     },
   },
   {
-    files: ['libs/protocol/**/*.ts', 'libs/domain/**/*.ts', 'libs/collab-client/**/*.ts'],
+    files: [
+      'libs/protocol/**/*.ts',
+      'libs/domain/**/*.ts',
+      'libs/collab-client/**/*.ts',
+      'libs/rich-text/**/*.ts',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',

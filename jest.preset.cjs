@@ -22,6 +22,7 @@ module.exports = {
     moduleNameMapper: {
       '^@coalesce/protocol$': path.join(__dirname, 'libs/protocol/src/index.ts'),
       '^@coalesce/domain$': path.join(__dirname, 'libs/domain/src/index.ts'),
+      '^@coalesce/rich-text$': path.join(__dirname, 'libs/rich-text/src/index.ts'),
       '^@coalesce/collab-client$': path.join(__dirname, 'libs/collab-client/src/index.ts'),
       '^(\\.{1,2}/.*)\\.js$': '$1',
     },

@@ -35,7 +35,18 @@ export default defineConfig({
               test: /node_modules[\\/](react|react-dom|react-router|scheduler)[\\/]/,
             },
             { name: 'mantine', test: /node_modules[\\/]@mantine[\\/]/ },
-            { name: 'vendor', test: /node_modules[\\/]/ },
+            {
+              name: 'vendor',
+              test: /node_modules[\\/](?!(@tiptap|prosemirror-[^\\/]+|y-prosemirror|linkifyjs|orderedmap|rope-sequence|w3c-keyname|fast-equals|markdown-it|lowlight|highlight\.js)[\\/])/,
+            },
+            // The rich-text editor (TipTap, ProseMirror and their helpers) is loaded only by the
+            // lazy document pages, so it must not join the vendor chunk that every page loads.
+            // After vendor: a group takes its modules' dependencies too, and yjs, y-protocols and
+            // lib0 must stay in vendor (the realtime client needs them on every page).
+            {
+              name: 'editor',
+              test: /node_modules[\\/](@tiptap|prosemirror-[^\\/]+|y-prosemirror|linkifyjs|orderedmap|rope-sequence|w3c-keyname|fast-equals|markdown-it|lowlight|highlight\.js)[\\/]/,
+            },
           ],
         },
       },

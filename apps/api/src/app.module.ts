@@ -16,6 +16,8 @@ import { DemoModule } from './modules/demo/demo.module.js';
 import { RealtimeModule } from './core/realtime/realtime.module.js';
 import { CollabModule } from './modules/collab/collab.module.js';
 import { DocumentsModule } from './modules/documents/documents.module.js';
+import { CommentsModule } from './modules/comments/comments.module.js';
+import { NotificationsModule } from './modules/notifications/notifications.module.js';
 import { BillsModule } from './modules/bills/bills.module.js';
 
 @Module({})
@@ -37,6 +39,8 @@ export class AppModule {
         WorkingGroupsModule,
         CollabModule,
         DocumentsModule,
+        CommentsModule,
+        NotificationsModule,
         BillsModule,
         DemoModule,
       ],

@@ -145,6 +145,7 @@ const ROUTES: RouteCase[] = [
   },
   { method: 'GET', path: '/api/v1/coalitions/{id}/audit', expect: COORDINATORS },
   { method: 'GET', path: '/api/v1/coalitions/{id}/documents', expect: EVERYONE },
+  { method: 'GET', path: '/api/v1/coalitions/{id}/mentionables', expect: EVERYONE },
   {
     method: 'POST',
     path: '/api/v1/coalitions/{id}/documents',

@@ -17,12 +17,14 @@ export interface DocumentAccessFacts {
   coalitionPermission: DocPermission | null;
   /** Permission granted to the user's organization specifically, or null. */
   orgPermission: DocPermission | null;
+  /** Archived documents are read-only for everyone until restored. */
+  isArchived?: boolean;
 }
 
 /**
  * The user's permission on a document, or null when they may not know it exists (404).
  * The owner organization edits; others get the best of the coalition-wide and their org's grant;
- * observers never edit or comment.
+ * observers never edit or comment, and nobody edits or comments an archived document.
  */
 export function documentPermission(facts: DocumentAccessFacts): DocPermission | null {
   if (facts.coalitionRole === null) return null;
@@ -30,7 +32,19 @@ export function documentPermission(facts: DocumentAccessFacts): DocPermission | 
   if (facts.isOwnerOrg) best = 'edit';
   else if (!facts.isPrivate) best = higher(facts.coalitionPermission, facts.orgPermission);
   if (best === null) return null;
-  return facts.coalitionRole === 'observer' ? 'view' : best;
+  return facts.coalitionRole === 'observer' || facts.isArchived ? 'view' : best;
+}
+
+/**
+ * Who may archive, restore, delete a document or change its sharing: an editing member of the owner
+ * organization (observers never), or any coordinator organization of the coalition.
+ */
+export function canManageDocument(facts: {
+  coalitionRole: CoalitionRole | null;
+  isOwnerOrg: boolean;
+}): boolean {
+  if (facts.coalitionRole === 'coordinator') return true;
+  return facts.isOwnerOrg && facts.coalitionRole === 'member';
 }
 
 export function higher(a: DocPermission | null, b: DocPermission | null): DocPermission | null {

@@ -4,4 +4,5 @@ export * from './password-policy.js';
 export * from './permissions.js';
 export * from './slug.js';
 export * from './document-access.js';
+export * from './document-templates/index.js';
 export * from './bills/index.js';

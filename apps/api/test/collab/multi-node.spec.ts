@@ -1,12 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import * as Y from 'yjs';
 import { CollabClient } from '@coalesce/collab-client';
-import type { PresenceState } from '@coalesce/protocol';
+import { CollabEvents } from '@coalesce/protocol';
+import type { EntityChanged, PresenceState } from '@coalesce/protocol';
+import { anchorOf } from '../support/comments.js';
 import { startTestApp } from '../support/test-app.js';
 import type { TestApp } from '../support/test-app.js';
 import { createCoalition, joinCoalition, signUpOrg } from '../support/fixtures.js';
 import type { Actor } from '../support/fixtures.js';
-import { createDocument, waitUntil } from './collab-fixtures.js';
+import { createDocument, next, rawSocket, waitUntil } from './collab-fixtures.js';
 
 /**
  * Two API nodes with the Redis adapter on one PostgreSQL. Needs a PostgreSQL server (DATABASE_URL):
@@ -139,5 +141,36 @@ multiNode('collaboration: two nodes with Redis', () => {
       'presence to drop the closed client',
     );
     onA.close();
+  });
+
+  it("delivers a notification to the recipient's sockets on the other node only", async () => {
+    const doc = await createDocument(owner, coalitionId);
+    const recipientOnB = await rawSocket(b, member.client.token);
+    const authorOnB = await rawSocket(b, owner.client.token);
+    const strays: EntityChanged[] = [];
+    authorOnB.on(CollabEvents.EntityChanged, (e: EntityChanged) => {
+      if (e.type === 'notification') strays.push(e);
+    });
+    try {
+      const event = next<EntityChanged>(
+        recipientOnB,
+        CollabEvents.EntityChanged,
+        (e) => e.type === 'notification',
+        5_000,
+      );
+      // The comment is written through node A.
+      const res = await owner.client.post(`/documents/${doc.id}/comments`, {
+        anchor: anchorOf(),
+        body: 'Can you take this one?',
+        mentions: [{ kind: 'user', id: member.me.id }],
+      });
+      expect(res.status).toBe(201);
+      expect(await event).toMatchObject({ coalitionId, type: 'notification', action: 'created' });
+      await new Promise((r) => setTimeout(r, 150));
+      expect(strays).toEqual([]);
+    } finally {
+      recipientOnB.disconnect();
+      authorOnB.disconnect();
+    }
   });
 });

@@ -20,6 +20,7 @@ import { AppLayout } from './AppLayout';
 import { CoalitionRoute } from './CoalitionRoute';
 import { GuestOnly } from './GuestOnly';
 import { HomeRedirect } from './HomeRedirect';
+import { DocumentEditorPage, DocumentPrintPage } from './lazyPages';
 import { RequireAuth } from './RequireAuth';
 
 export const routes: RouteObject[] = [
@@ -34,6 +35,12 @@ export const routes: RouteObject[] = [
   {
     element: <RequireAuth />,
     children: [
+      // The print view: the document alone, without the app's header and navigation.
+      {
+        path: '/c/:coalitionId/documents/:docId/print',
+        element: <CoalitionRoute />,
+        children: [{ index: true, element: <DocumentPrintPage /> }],
+      },
       {
         element: <AppLayout />,
         children: [
@@ -51,6 +58,7 @@ export const routes: RouteObject[] = [
               { path: 'members', element: <CoalitionMembersPage /> },
               { path: 'working-groups', element: <WorkingGroupsPage /> },
               { path: 'audit', element: <CoalitionAuditPage /> },
+              { path: 'documents/:docId', element: <DocumentEditorPage /> },
             ],
           },
           { path: '/organization', element: <OrganizationPage /> },

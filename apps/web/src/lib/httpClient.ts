@@ -82,7 +82,8 @@ export function createHttpClient(options: HttpClientOptions = {}) {
     return refreshing;
   }
 
-  async function request<T>(path: string, opts: RequestOptions = {}): Promise<T> {
+  /** Sends with the access token (refreshed once on TOKEN_EXPIRED); throws ApiError unless 2xx. */
+  async function fetchOk(path: string, opts: RequestOptions): Promise<Response> {
     const tokenUsed = opts.anonymous ? null : accessToken;
     let res = await send(path, opts, tokenUsed);
     if (res.status === 401 && tokenUsed) {
@@ -105,6 +106,11 @@ export function createHttpClient(options: HttpClientOptions = {}) {
       if (error.code === 'ACCOUNT_DISABLED') endSession(error);
       throw error;
     }
+    return res;
+  }
+
+  async function request<T>(path: string, opts: RequestOptions = {}): Promise<T> {
+    const res = await fetchOk(path, opts);
     if (res.status === 204) return undefined as T;
     const text = await res.text();
     return (text ? JSON.parse(text) : undefined) as T;
@@ -122,6 +128,8 @@ export function createHttpClient(options: HttpClientOptions = {}) {
       request<T>(path, { ...opts, method: 'PATCH', body }),
     delete: <T>(path: string, opts?: Omit<RequestOptions, 'method' | 'body'>) =>
       request<T>(path, { ...opts, method: 'DELETE' }),
+    /** The raw response (binary state, file downloads); errors are thrown as for `request`. */
+    raw: (path: string, opts: RequestOptions = {}) => fetchOk(path, opts),
     refresh,
     setAccessToken(token: string | null): void {
       accessToken = token;

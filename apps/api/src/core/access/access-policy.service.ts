@@ -65,6 +65,7 @@ export class AccessPolicy {
       isPrivate: row.isPrivate,
       coalitionPermission: row.coalitionPermission,
       orgPermission: row.orgPermission,
+      isArchived: row.isArchived,
     });
     return {
       permission,
@@ -89,6 +90,27 @@ export class AccessPolicy {
       coalitionId: access.coalitionId!,
       coalitionRole: access.coalitionRole!,
     };
+  }
+
+  /** The organizations that may see the document (for live events and notifications). */
+  async documentAudience(docId: string): Promise<Map<string, DocPermission>> {
+    const anyMember = await this.repo.documentAudienceFacts(docId);
+    const audience = new Map<string, DocPermission>();
+    if (!anyMember.length) return audience;
+    const doc = await this.repo.documentAccess(docId, anyMember[0].organizationId);
+    if (!doc) return audience;
+    for (const member of anyMember) {
+      const permission = documentPermission({
+        coalitionRole: member.role,
+        isOwnerOrg: member.organizationId === doc.ownerOrgId,
+        isPrivate: doc.isPrivate,
+        coalitionPermission: doc.coalitionPermission,
+        orgPermission: member.orgPermission,
+        isArchived: doc.isArchived,
+      });
+      if (permission) audience.set(member.organizationId, permission);
+    }
+    return audience;
   }
 
   coalitionsOf(organizationId: string): Promise<string[]> {

@@ -10,6 +10,7 @@ export interface DocumentAccessRow {
   coalitionPermission: DocPermission | null;
   coalitionRole: CoalitionRole | null;
   orgPermission: DocPermission | null;
+  isArchived: boolean;
 }
 
 /** The few reads the access policy needs, straight from the membership tables. */
@@ -39,8 +40,10 @@ export class AccessRepository {
       coalition_permission: DocPermission | null;
       coalition_role: CoalitionRole | null;
       org_permission: DocPermission | null;
+      archived: boolean;
     }> = await this.db.query(
       `SELECT d.coalition_id, d.owner_org_id, d.is_private, d.coalition_permission,
+              d.archived_at IS NOT NULL AS archived,
               m.role AS coalition_role, s.permission AS org_permission
          FROM documents d
          LEFT JOIN coalition_members m ON m.coalition_id = d.coalition_id AND m.organization_id = $2
@@ -57,7 +60,33 @@ export class AccessRepository {
       coalitionPermission: r.coalition_permission,
       coalitionRole: r.coalition_role,
       orgPermission: r.org_permission,
+      isArchived: r.archived,
     };
+  }
+
+  /** Every member organization of the document's coalition with its role and its own grant. */
+  async documentAudienceFacts(
+    docId: string,
+  ): Promise<
+    Array<{ organizationId: string; role: CoalitionRole; orgPermission: DocPermission | null }>
+  > {
+    const rows: Array<{
+      organization_id: string;
+      role: CoalitionRole;
+      org_permission: DocPermission | null;
+    }> = await this.db.query(
+      `SELECT m.organization_id, m.role, s.permission AS org_permission
+         FROM documents d
+         JOIN coalition_members m ON m.coalition_id = d.coalition_id
+         LEFT JOIN document_shares s ON s.document_id = d.id AND s.organization_id = m.organization_id
+        WHERE d.id = $1 AND d.deleted_at IS NULL`,
+      [docId],
+    );
+    return rows.map((r) => ({
+      organizationId: r.organization_id,
+      role: r.role,
+      orgPermission: r.org_permission,
+    }));
   }
 
   /** Coalitions the organization belongs to. */

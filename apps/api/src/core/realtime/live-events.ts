@@ -7,11 +7,17 @@ export interface AccessChanged {
   coalitionId?: string;
   organizationId?: string;
   docId?: string;
+  /** Why, when it is more than a change of permissions (a deleted document). */
+  reason?: 'deleted';
 }
 
-/** An entity change, and which organizations may see it (all coalition members when omitted). */
+/**
+ * An entity change, and who may see it: only these users' sockets (`userIds`, e.g. a
+ * notification), else these organizations, else every member organization of the coalition.
+ */
 export interface EntityChangedEvent extends EntityChanged {
   organizationIds?: string[];
+  userIds?: string[];
 }
 
 /**

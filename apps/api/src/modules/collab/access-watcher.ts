@@ -10,7 +10,7 @@ import type { AppConfig } from '../../core/config/app-config.js';
 import { LiveEvents } from '../../core/realtime/live-events.js';
 import type { AccessChanged, EntityChangedEvent } from '../../core/realtime/live-events.js';
 import { CollabService } from './collab.service.js';
-import { coalitionRoom, orgRoom, presenceRoom, sessionOf } from './socket-session.js';
+import { coalitionRoom, orgRoom, presenceRoom, sessionOf, userRoom } from './socket-session.js';
 
 const ACCESS_CHANGED = 'coalesce:access-changed';
 const SESSIONS_REVOKED = 'coalesce:sessions-revoked';
@@ -82,9 +82,11 @@ export class AccessWatcher implements OnModuleDestroy {
             this.revoke(
               socket,
               docId,
-              permission === null && change.coalitionId
-                ? 'removed-from-coalition'
-                : 'access-changed',
+              permission === null && change.reason === 'deleted'
+                ? 'deleted'
+                : permission === null && change.coalitionId
+                  ? 'removed-from-coalition'
+                  : 'access-changed',
             );
           }
         }
@@ -126,10 +128,14 @@ export class AccessWatcher implements OnModuleDestroy {
 
   private relayEntity(event: EntityChangedEvent): void {
     if (!this.namespace) return;
-    const { organizationIds, ...payload } = event;
-    const rooms = organizationIds?.length
-      ? organizationIds.map(orgRoom)
-      : [coalitionRoom(event.coalitionId)];
+    const { organizationIds, userIds, ...payload } = event;
+    // A room emit reaches the sockets in it on every node (Redis adapter): user rooms included.
+    const rooms = userIds
+      ? userIds.map(userRoom)
+      : organizationIds?.length
+        ? organizationIds.map(orgRoom)
+        : [coalitionRoom(event.coalitionId)];
+    if (!rooms.length) return;
     this.namespace.to(rooms).emit(CollabEvents.EntityChanged, payload);
   }
 }

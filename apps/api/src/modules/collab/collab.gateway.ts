@@ -34,6 +34,7 @@ import {
   orgRoom,
   presenceRoom,
   sessionOf,
+  userRoom,
 } from './socket-session.js';
 
 /**
@@ -95,7 +96,11 @@ export class CollabGateway
   handleConnection(socket: Socket): void {
     const { user, coalitions } = sessionOf(socket);
     this.register(socket);
-    void socket.join([orgRoom(user.organizationId), ...coalitions.map(coalitionRoom)]);
+    void socket.join([
+      orgRoom(user.organizationId),
+      userRoom(user.id),
+      ...coalitions.map(coalitionRoom),
+    ]);
   }
 
   async handleDisconnect(socket: Socket): Promise<void> {

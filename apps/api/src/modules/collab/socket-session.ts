@@ -47,3 +47,4 @@ export const docRoom = (docId: string) => `doc:${docId}`;
 export const coalitionRoom = (coalitionId: string) => `coalition:${coalitionId}`;
 export const presenceRoom = (coalitionId: string) => `presence:${coalitionId}`;
 export const orgRoom = (organizationId: string) => `org:${organizationId}`;
+export const userRoom = (userId: string) => `user:${userId}`;

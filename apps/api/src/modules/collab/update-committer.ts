@@ -13,8 +13,8 @@ interface Pending {
 }
 
 export interface CommittedBatch {
-  /** Fresh (non-duplicate) updates in seq order per document. */
-  stored: Array<StoredUpdate & { update: Uint8Array }>;
+  /** Fresh (non-duplicate) updates in seq order per document, with who sent them. */
+  stored: Array<StoredUpdate & { update: Uint8Array; userId: string | null }>;
 }
 
 /**
@@ -99,7 +99,7 @@ export class UpdateCommitter implements OnApplicationShutdown {
         if (s.duplicate) this.stats.duplicates += 1;
         else {
           this.stats.updates += 1;
-          fresh.push({ ...s, update: batch[i].update.update });
+          fresh.push({ ...s, update: batch[i].update.update, userId: batch[i].update.userId });
         }
       });
       fresh.sort((a, b) => (a.docId === b.docId ? a.seq - b.seq : a.docId.localeCompare(b.docId)));

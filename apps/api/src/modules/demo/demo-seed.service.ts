@@ -21,6 +21,7 @@ import {
   DEMO_WORKING_GROUPS,
 } from './demo-data.js';
 import type { DemoOrg } from './demo-data.js';
+import { DemoDocumentsSeeder } from './demo-documents.seeder.js';
 
 /** Seeds the demo coalition on the first start with an empty database (SEED_DEMO=false turns it off). */
 @Injectable()
@@ -31,6 +32,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly db: DataSource,
     private readonly hasher: PasswordHasher,
+    private readonly documents: DemoDocumentsSeeder,
     private readonly demoBills: DemoBillsSeeder,
   ) {}
 
@@ -65,6 +67,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
           role: demo.coalitionRole,
         });
       }
+      const groupIds = new Map<string, string>();
       for (const group of DEMO_WORKING_GROUPS) {
         const saved = await m.getRepository(WorkingGroupEntity).save(
           m.getRepository(WorkingGroupEntity).create({
@@ -73,6 +76,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
             description: group.description,
           }),
         );
+        groupIds.set(group.name, saved.id);
         await m.getRepository(WorkingGroupMemberEntity).insert(
           group.orgs.map((key) => ({
             workingGroupId: saved.id,
@@ -80,6 +84,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
           })),
         );
       }
+      await this.documents.seed(m, { coalitionId: coalition.id, orgIds, groupIds });
       return coalition.id;
     });
     await this.demoBills.seed(coalitionId);

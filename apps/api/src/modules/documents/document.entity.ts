@@ -32,6 +32,14 @@ export class DocumentEntity extends Timestamped {
   @Column({ name: 'created_by_user_id', type: 'uuid', nullable: true })
   createdByUserId!: string | null;
 
+  /** Who last changed the title or (recorded at most once a minute) the content. */
+  @Column({ name: 'updated_by_user_id', type: 'uuid', nullable: true })
+  updatedByUserId!: string | null;
+
+  /** Plain text of the content for search, refreshed off the collaboration path. */
+  @Column({ name: 'search_text', type: 'text', select: false, default: '' })
+  searchText!: string;
+
   @Column({ name: 'archived_at', type: 'timestamptz', nullable: true })
   archivedAt!: Date | null;
 

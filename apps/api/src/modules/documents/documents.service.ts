@@ -2,24 +2,39 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
-import { documentPermission } from '@coalesce/domain';
+import { canManageDocument, findDocumentTemplate } from '@coalesce/domain';
 import type { CoalitionRole, DocPermission } from '@coalesce/domain';
-import type { DocumentCreate, DocumentDto, DocumentSharing } from '@coalesce/protocol';
+import type {
+  DocumentCreate,
+  DocumentDto,
+  DocumentListQuery,
+  DocumentSharing,
+  DocumentUpdate,
+} from '@coalesce/protocol';
+import { prosemirrorJsonToUpdate } from '@coalesce/rich-text';
 import { AuditLogService } from '../../core/audit/audit-log.service.js';
 import type { AuthUser } from '../../core/auth/auth-user.js';
 import { AppError } from '../../core/errors/app-error.js';
 import type { RequestMeta } from '../../core/http/request-meta.js';
 import { LiveEvents } from '../../core/realtime/live-events.js';
 import { DocStore } from '../collab/doc-store.js';
+import { DocumentContentIndexer } from './document-content-indexer.js';
+import { DocumentEvents } from './document-events.js';
 import { DocumentEntity } from './document.entity.js';
+import { DocumentsRepository } from './documents.repository.js';
 
-/** Documents of a coalition: creation (with their storage), listing what the caller may see, sharing. */
+type Lifecycle = 'archived' | 'restored' | 'deleted';
+
+/** Documents of a coalition: creation (with their storage), rename/move, lifecycle, sharing. */
 @Injectable()
 export class DocumentsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    private readonly repo: DocumentsRepository,
     private readonly store: DocStore,
+    private readonly indexer: DocumentContentIndexer,
     private readonly live: LiveEvents,
+    private readonly events: DocumentEvents,
     private readonly audit: AuditLogService,
   ) {}
 
@@ -28,18 +43,13 @@ export class DocumentsService {
     coalitionId: string,
     role: CoalitionRole,
     input: DocumentCreate,
+    meta?: RequestMeta,
   ): Promise<DocumentDto> {
+    const template = input.templateId ? findDocumentTemplate(input.templateId) : undefined;
+    if (input.templateId && !template)
+      throw AppError.validation([{ path: 'templateId', message: 'No such template.' }]);
     const id = await this.db.transaction(async (m) => {
-      if (input.workingGroupId) {
-        const group = await m.query(
-          'SELECT 1 FROM working_groups WHERE id = $1 AND coalition_id = $2',
-          [input.workingGroupId, coalitionId],
-        );
-        if (!group.length)
-          throw AppError.validation([
-            { path: 'workingGroupId', message: 'No such working group in this coalition.' },
-          ]);
-      }
+      if (input.workingGroupId) await this.assertWorkingGroup(m, coalitionId, input.workingGroupId);
       const repo = m.getRepository(DocumentEntity);
       const doc = await repo.save(
         repo.create({
@@ -51,37 +61,129 @@ export class DocumentsService {
           isPrivate: input.isPrivate,
           coalitionPermission: input.isPrivate ? null : input.coalitionPermission,
           createdByUserId: user.id,
+          updatedByUserId: user.id,
         }),
       );
-      await this.store.create(m, doc.id);
+      // A template is the document's first state: its snapshot at seq 0.
+      await this.store.create(
+        m,
+        doc.id,
+        template ? prosemirrorJsonToUpdate(template.content) : undefined,
+      );
+      await this.audit.record(
+        {
+          action: 'document.created',
+          actor: { userId: user.id, organizationId: user.organizationId },
+          coalitionId,
+          target: { type: 'document', id: doc.id },
+          ip: meta?.ip,
+          details: { title: input.title, kind: input.kind, templateId: template?.id ?? null },
+        },
+        m,
+      );
       return doc.id;
     });
-    this.live.entityChanged({ coalitionId, type: 'document', id, action: 'created' });
+    if (template) await this.indexer.refreshNow(id);
+    await this.events.announce(coalitionId, id, 'created');
     return this.get(user, id, role);
   }
 
-  /** Documents of the coalition the caller's organization may see. */
-  async list(user: AuthUser, coalitionId: string, role: CoalitionRole): Promise<DocumentDto[]> {
-    const ids: Array<{ id: string }> = await this.db.query(
-      `SELECT d.id FROM documents d
-        WHERE d.coalition_id = $1 AND d.deleted_at IS NULL
-          AND (d.owner_org_id = $2 OR (NOT d.is_private AND (d.coalition_permission IS NOT NULL
-               OR EXISTS (SELECT 1 FROM document_shares s WHERE s.document_id = d.id AND s.organization_id = $2))))
-        ORDER BY d.updated_at DESC LIMIT 500`,
-      [coalitionId, user.organizationId],
-    );
-    return this.toDtos(
-      this.db.manager,
-      ids.map((r) => r.id),
-      user,
-      role,
-    );
+  list(
+    user: AuthUser,
+    coalitionId: string,
+    role: CoalitionRole,
+    query: DocumentListQuery,
+  ): Promise<DocumentDto[]> {
+    return this.repo.list(user, coalitionId, role, query);
   }
 
   async get(user: AuthUser, docId: string, role: CoalitionRole): Promise<DocumentDto> {
-    const [dto] = await this.toDtos(this.db.manager, [docId], user, role);
+    const [dto] = await this.repo.toDtos(this.db.manager, [docId], user, role);
     if (!dto) throw AppError.notFound('Document');
     return dto;
+  }
+
+  /** Rename or move to another working group (needs edit permission, checked by the route). */
+  async update(
+    user: AuthUser,
+    docId: string,
+    role: CoalitionRole,
+    input: DocumentUpdate,
+    meta: RequestMeta,
+  ): Promise<DocumentDto> {
+    const doc = await this.load(docId);
+    await this.db.transaction(async (m) => {
+      if (input.workingGroupId)
+        await this.assertWorkingGroup(m, doc.coalitionId, input.workingGroupId);
+      const changes: Partial<DocumentEntity> = { updatedByUserId: user.id };
+      if (input.title !== undefined) changes.title = input.title;
+      if (input.workingGroupId !== undefined) changes.workingGroupId = input.workingGroupId;
+      await m.getRepository(DocumentEntity).update({ id: docId }, changes);
+      await this.audit.record(
+        {
+          action: input.title !== undefined ? 'document.renamed' : 'document.moved',
+          actor: { userId: user.id, organizationId: user.organizationId },
+          coalitionId: doc.coalitionId,
+          target: { type: 'document', id: docId },
+          ip: meta.ip,
+          details: {
+            ...(input.title !== undefined ? { from: doc.title, to: input.title } : {}),
+            ...(input.workingGroupId !== undefined ? { workingGroupId: input.workingGroupId } : {}),
+          },
+        },
+        m,
+      );
+    });
+    await this.events.announce(doc.coalitionId, docId, 'updated');
+    return this.get(user, docId, role);
+  }
+
+  /** Archive (read-only for everyone), restore, or delete (soft; 404 everywhere afterwards). */
+  async setLifecycle(
+    user: AuthUser,
+    docId: string,
+    role: CoalitionRole,
+    change: Lifecycle,
+    meta: RequestMeta,
+  ): Promise<DocumentDto | null> {
+    const doc = await this.load(docId);
+    if (
+      !canManageDocument({
+        coalitionRole: role,
+        isOwnerOrg: doc.ownerOrgId === user.organizationId,
+      })
+    )
+      throw AppError.forbidden('Only the owner organization or a coordinator can do this.');
+    const sawIt = await this.events.audience(docId);
+    await this.db.transaction(async (m) => {
+      const set =
+        change === 'archived'
+          ? 'archived_at = COALESCE(archived_at, now())'
+          : change === 'restored'
+            ? 'archived_at = NULL'
+            : 'deleted_at = now()';
+      await m.query(`UPDATE documents SET ${set}, updated_at = now() WHERE id = $1`, [docId]);
+      await this.audit.record(
+        {
+          action: `document.${change}`,
+          actor: { userId: user.id, organizationId: user.organizationId },
+          coalitionId: doc.coalitionId,
+          target: { type: 'document', id: docId },
+          ip: meta.ip,
+          details: { title: doc.title },
+        },
+        m,
+      );
+    });
+    // Open editors re-check: an archived document becomes read-only, a deleted one is revoked.
+    this.live.accessChanged({ docId, ...(change === 'deleted' ? { reason: 'deleted' } : {}) });
+    await this.events.announce(
+      doc.coalitionId,
+      docId,
+      change === 'deleted' ? 'deleted' : 'updated',
+      sawIt,
+    );
+    return change === 'deleted' ? null : this.get(user, docId, role);
   }
 
   /** The owner organization (editors) or a coordinator organization changes who may see the document. */
@@ -93,7 +195,7 @@ export class DocumentsService {
     input: DocumentSharing,
     meta: RequestMeta,
   ): Promise<DocumentDto> {
-    const doc = await this.db.getRepository(DocumentEntity).findOneByOrFail({ id: docId });
+    const doc = await this.load(docId);
     const isOwner = doc.ownerOrgId === user.organizationId;
     if (!(isOwner && permission === 'edit') && role !== 'coordinator') {
       throw AppError.forbidden('Only the owner organization or a coordinator can change sharing.');
@@ -103,6 +205,7 @@ export class DocumentsService {
         { path: 'coalitionPermission', message: 'A private document cannot be shared.' },
       ]);
     }
+    const sawIt = await this.events.audience(docId);
     await this.db.transaction(async (m) => {
       const orgIds = input.organizations.map((o) => o.organizationId);
       if (orgIds.length) {
@@ -146,77 +249,28 @@ export class DocumentsService {
       );
     });
     this.live.accessChanged({ docId });
-    this.live.entityChanged({
-      coalitionId: doc.coalitionId,
-      type: 'document',
-      id: docId,
-      action: 'updated',
-    });
+    await this.events.announce(doc.coalitionId, docId, 'updated', sawIt);
     return this.get(user, docId, role);
   }
 
-  private async toDtos(
+  private async load(docId: string): Promise<DocumentEntity> {
+    const doc = await this.db.getRepository(DocumentEntity).findOneBy({ id: docId });
+    if (!doc || doc.deletedAt) throw AppError.notFound('Document');
+    return doc;
+  }
+
+  private async assertWorkingGroup(
     m: EntityManager,
-    ids: string[],
-    user: AuthUser,
-    role: CoalitionRole,
-  ): Promise<DocumentDto[]> {
-    if (!ids.length) return [];
-    const docs = await m
-      .getRepository(DocumentEntity)
-      .createQueryBuilder('d')
-      .where('d.id IN (:...ids)', { ids })
-      .andWhere('d.deletedAt IS NULL')
-      .getMany();
-    const shares: Array<{
-      document_id: string;
-      organization_id: string;
-      name: string;
-      permission: DocPermission;
-    }> = await m.query(
-      `SELECT s.document_id, s.organization_id, o.name, s.permission FROM document_shares s JOIN organizations o ON o.id = s.organization_id
-        WHERE s.document_id = ANY($1::uuid[]) ORDER BY o.name`,
-      [ids],
+    coalitionId: string,
+    workingGroupId: string,
+  ): Promise<void> {
+    const group = await m.query(
+      'SELECT 1 FROM working_groups WHERE id = $1 AND coalition_id = $2',
+      [workingGroupId, coalitionId],
     );
-    const owners: Array<{ id: string; name: string }> = await m.query(
-      'SELECT id, name FROM organizations WHERE id = ANY($1::uuid[])',
-      [[...new Set(docs.map((d) => d.ownerOrgId))]],
-    );
-    const ownerNames = new Map(owners.map((o) => [o.id, o.name]));
-    const byId = new Map(docs.map((d) => [d.id, d]));
-    const result: DocumentDto[] = [];
-    for (const id of ids) {
-      const d = byId.get(id);
-      if (!d) continue;
-      const docShares = shares.filter((s) => s.document_id === d.id);
-      const permission = documentPermission({
-        coalitionRole: role,
-        isOwnerOrg: d.ownerOrgId === user.organizationId,
-        isPrivate: d.isPrivate,
-        coalitionPermission: d.coalitionPermission,
-        orgPermission:
-          docShares.find((s) => s.organization_id === user.organizationId)?.permission ?? null,
-      });
-      if (!permission) continue;
-      result.push({
-        id: d.id,
-        coalitionId: d.coalitionId,
-        ownerOrg: { id: d.ownerOrgId, name: ownerNames.get(d.ownerOrgId) ?? '' },
-        workingGroupId: d.workingGroupId,
-        kind: d.kind,
-        title: d.title,
-        isPrivate: d.isPrivate,
-        coalitionPermission: d.coalitionPermission,
-        shares: docShares.map((s) => ({
-          organizationId: s.organization_id,
-          organizationName: s.name,
-          permission: s.permission,
-        })),
-        permission,
-        createdAt: d.createdAt.toISOString(),
-        updatedAt: d.updatedAt.toISOString(),
-      });
-    }
-    return result;
+    if (!group.length)
+      throw AppError.validation([
+        { path: 'workingGroupId', message: 'No such working group in this coalition.' },
+      ]);
   }
 }

@@ -1,0 +1,113 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import type { NotificationDto, NotificationKind } from '@coalesce/protocol';
+import { returningRows } from '../../core/database/returning-rows.js';
+
+export interface NewNotification {
+  userId: string;
+  kind: NotificationKind;
+  actorUserId: string;
+  coalitionId: string;
+  documentId: string;
+  threadId: string;
+  excerpt: string;
+}
+
+interface Row {
+  id: string;
+  kind: NotificationKind;
+  actor_id: string | null;
+  actor_name: string | null;
+  actor_org_name: string | null;
+  coalition_id: string;
+  document_id: string | null;
+  document_title: string | null;
+  thread_id: string | null;
+  excerpt: string;
+  created_at: Date;
+  read_at: Date | null;
+}
+
+/** The SQL of notifications; every read and write is scoped to one recipient. */
+@Injectable()
+export class NotificationsRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async insert(
+    m: EntityManager,
+    items: NewNotification[],
+  ): Promise<Array<{ id: string; userId: string }>> {
+    const created: Array<{ id: string; userId: string }> = [];
+    for (const n of items) {
+      const rows: Array<{ id: string }> = await m.query(
+        `INSERT INTO notifications (user_id, kind, actor_user_id, coalition_id, document_id, thread_id, excerpt)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+        [n.userId, n.kind, n.actorUserId, n.coalitionId, n.documentId, n.threadId, n.excerpt],
+      );
+      created.push({ id: rows[0].id, userId: n.userId });
+    }
+    return created;
+  }
+
+  async list(userId: string, unreadOnly: boolean, limit: number): Promise<NotificationDto[]> {
+    const rows: Row[] = await this.db.query(
+      `SELECT n.id, n.kind, a.id AS actor_id, a.name AS actor_name, ao.name AS actor_org_name,
+              n.coalition_id, n.document_id, d.title AS document_title, n.thread_id, n.excerpt,
+              n.created_at, n.read_at
+         FROM notifications n
+         LEFT JOIN users a ON a.id = n.actor_user_id
+         LEFT JOIN organizations ao ON ao.id = a.organization_id
+         LEFT JOIN documents d ON d.id = n.document_id AND d.deleted_at IS NULL
+        WHERE n.user_id = $1 ${unreadOnly ? 'AND n.read_at IS NULL' : ''}
+        ORDER BY n.created_at DESC, n.id DESC
+        LIMIT $2`,
+      [userId, limit],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      actor: r.actor_id
+        ? { id: r.actor_id, name: r.actor_name ?? '', organizationName: r.actor_org_name ?? '' }
+        : null,
+      coalitionId: r.coalition_id,
+      documentId: r.document_id,
+      documentTitle: r.document_title,
+      threadId: r.thread_id,
+      excerpt: r.excerpt,
+      createdAt: new Date(r.created_at).toISOString(),
+      readAt: r.read_at ? new Date(r.read_at).toISOString() : null,
+    }));
+  }
+
+  async unreadCount(userId: string): Promise<number> {
+    const rows: Array<{ n: string }> = await this.db.query(
+      'SELECT count(*) AS n FROM notifications WHERE user_id = $1 AND read_at IS NULL',
+      [userId],
+    );
+    return Number(rows[0]?.n ?? 0);
+  }
+
+  /** Marks one notification read; null when it is not this user's. */
+  async markRead(userId: string, id: string): Promise<{ coalitionId: string } | null> {
+    const rows = returningRows<{ coalition_id: string }>(
+      await this.db.query(
+        `UPDATE notifications SET read_at = COALESCE(read_at, now())
+          WHERE id = $1 AND user_id = $2 RETURNING coalition_id`,
+        [id, userId],
+      ),
+    );
+    return rows[0] ? { coalitionId: rows[0].coalition_id } : null;
+  }
+
+  async markAllRead(userId: string): Promise<number> {
+    const rows = returningRows<{ id: string }>(
+      await this.db.query(
+        `UPDATE notifications SET read_at = now() WHERE user_id = $1 AND read_at IS NULL RETURNING id`,
+        [userId],
+      ),
+    );
+    return rows.length;
+  }
+}

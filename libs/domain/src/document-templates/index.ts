@@ -1,0 +1,2 @@
+export * from './rich-text-builders.js';
+export * from './templates.js';
