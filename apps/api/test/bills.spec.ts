@@ -10,6 +10,7 @@ import type {
   EntityChanged,
   MeetingDto,
   MeetingOverlapDto,
+  NotificationListDto,
   PositionsMatrixDto,
 } from '@coalesce/protocol';
 import { BillAlertsService } from '../src/modules/bills/bill-alerts.service.js';
@@ -439,6 +440,57 @@ describe('bills: positions, matrix and conflicts', () => {
   });
 });
 
+describe('bills: alerts become in-app notifications', () => {
+  async function notificationsOf(actor: Actor, kind: string, count = 1) {
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      const res = expectStatus(await actor.client.get<NotificationListDto>('/notifications'), 200);
+      const found = res.items.filter((n) => n.kind === kind);
+      if (found.length >= count || Date.now() > deadline) return found;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
+  it('tells followers of a bill about a new action and a stage change, live, and not the actor', async () => {
+    const bill = expectStatus(
+      await member.client.post<BillDto>(`${base()}/bills`, { ...manualBill, identifier: 'LB 55' }),
+      201,
+    );
+    expectStatus(await memberColleague.client.post(`${base()}/bills/${bill.id}/follow`), 200);
+    const socket = await rawSocket(t, memberColleague.client.token);
+    try {
+      const pushed = next<EntityChanged>(
+        socket,
+        'entity:changed',
+        (e) => e.type === 'notification',
+      );
+      expectStatus(
+        await member.client.post(`${base()}/bills/${bill.id}/actions`, {
+          date: '2026-02-01',
+          actor: 'legislature',
+          text: 'Advanced to General File',
+          classifications: ['committee-passage'],
+        }),
+        201,
+      );
+      await pushed;
+    } finally {
+      socket.close();
+    }
+    const [action] = await notificationsOf(memberColleague, 'bill-action');
+    expect(action).toMatchObject({
+      billId: bill.id,
+      billIdentifier: 'LB 55',
+      excerpt: 'LB 55: Advanced to General File',
+      actor: { id: member.me.id },
+    });
+    const [stage] = await notificationsOf(memberColleague, 'bill-stage');
+    expect(stage.excerpt).toBe('LB 55 moved from Introduced to Reported.');
+    const mine = expectStatus(await member.client.get<NotificationListDto>('/notifications'), 200);
+    expect(mine.items.filter((n) => n.billId === bill.id)).toEqual([]);
+  });
+});
+
 describe('meetings: overlap alerts', () => {
   const inDays = (days: number, hour = 15) => {
     const d = new Date();
@@ -511,6 +563,21 @@ describe('meetings: overlap alerts', () => {
       200,
     );
     expect(dashboard.overlaps).toHaveLength(1);
+    // Org B's people are notified of the overlap (the coordinator org caused it, so not told).
+    const deadline = Date.now() + 10_000;
+    let overlapNotes: NotificationListDto['items'] = [];
+    while (!overlapNotes.length && Date.now() < deadline) {
+      const res = expectStatus(
+        await memberColleague.client.get<NotificationListDto>('/notifications'),
+        200,
+      );
+      overlapNotes = res.items.filter(
+        (n) => n.kind === 'meeting-overlap' && n.meetingId === second.id,
+      );
+      if (!overlapNotes.length) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(overlapNotes).toHaveLength(1);
+    expect(overlapNotes[0].excerpt).toContain('Sen. Jane Doe');
   });
 
   it('accepts a past meeting but labels it, and refuses bad dates with the field', async () => {

@@ -9,12 +9,15 @@ export interface BillAlert {
   coalitionId: string;
   event: BillAlertEvent;
   recipientUserIds: string[];
+  /** Who caused it (never among the recipients). */
+  actorUserId: string | null;
 }
 
 /**
  * Decides who is alerted about a bill or meeting event (watchers of the bill; for overlaps and
  * conflicts also the organizations involved and the coordinators) and hands the alert to the
- * listeners (the in-app notifications, once that module exists). Runs after the change committed.
+ * listeners (BillNotificationsBridge makes in-app notifications of them). Runs after the change
+ * committed.
  */
 @Injectable()
 export class BillAlertsService implements OnApplicationShutdown {
@@ -99,7 +102,7 @@ export class BillAlertsService implements OnApplicationShutdown {
       const recipientUserIds = await this.recipientsFor(coalitionId, event, actorUserId);
       if (!recipientUserIds.length) return;
       for (const listener of this.listeners)
-        await listener({ coalitionId, event, recipientUserIds });
+        await listener({ coalitionId, event, recipientUserIds, actorUserId });
     } catch (error) {
       this.logger.warn(`Could not raise ${event.kind}: ${(error as Error).message}`);
     }

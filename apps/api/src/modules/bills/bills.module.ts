@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { NotificationsModule } from '../notifications/notifications.module.js';
+import { BillNotificationsBridge } from './bill-notifications.bridge.js';
 import { BillAlertsService } from './bill-alerts.service.js';
 import { BillImportService } from './bill-import.service.js';
 import { BillImportsController } from './bill-imports.controller.js';
@@ -15,6 +17,7 @@ import { DemoBillsSeeder } from './demo-bills.seeder.js';
 
 /** The bill tracker: bills, actions and stage, positions, import, meetings, calendar, alerts. */
 @Module({
+  imports: [NotificationsModule],
   controllers: [BillsController, BillImportsController, MeetingsController],
   providers: [
     { provide: BILLS_CONFIG, useFactory: () => loadBillsConfig() },
@@ -27,6 +30,7 @@ import { DemoBillsSeeder } from './demo-bills.seeder.js';
     MeetingsService,
     CalendarService,
     DemoBillsSeeder,
+    BillNotificationsBridge,
   ],
   exports: [BillAlertsService, BillImportService, DemoBillsSeeder],
 })
