@@ -4,6 +4,7 @@ import type {
   CoalitionDto,
   CoordinationAlertsDto,
   MeetingDto,
+  NotificationListDto,
 } from '@coalesce/protocol';
 import { expectStatus } from './support/expect.js';
 import { startTestApp } from './support/test-app.js';
@@ -38,5 +39,10 @@ describe('demo seed: bill tracker', () => {
     expect(alerts.overlaps).toHaveLength(1);
     const meetings = expectStatus(await maya.get<MeetingDto[]>(`${base}/meetings`), 200);
     expect(meetings.filter((m) => m.isPast)).toHaveLength(1);
+    // Seeding notifies nobody.
+    const grace = t.client();
+    expectStatus(await grace.login('grace@solidarity.demo', 'Demo-Coalition-2026'), 200);
+    const notes = expectStatus(await grace.get<NotificationListDto>('/notifications'), 200);
+    expect(notes.items.filter((n) => n.billId || n.meetingId)).toEqual([]);
   });
 });

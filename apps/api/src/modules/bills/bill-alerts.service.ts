@@ -24,6 +24,17 @@ export class BillAlertsService implements OnApplicationShutdown {
   private readonly logger = new Logger('BillAlerts');
   private readonly listeners: Array<(alert: BillAlert) => Promise<void> | void> = [];
   private readonly pending = new Set<Promise<void>>();
+  private muted = 0;
+
+  /** Runs `work` without raising alerts (the demo seed: nobody should be told about seeding). */
+  async withoutAlerts<T>(work: () => Promise<T>): Promise<T> {
+    this.muted += 1;
+    try {
+      return await work();
+    } finally {
+      this.muted -= 1;
+    }
+  }
 
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
@@ -82,6 +93,7 @@ export class BillAlertsService implements OnApplicationShutdown {
    * Callers need not await it; shutdown waits for alerts still being delivered.
    */
   raise(coalitionId: string, event: BillAlertEvent, actorUserId: string | null): Promise<void> {
+    if (this.muted > 0) return Promise.resolve();
     const done: Promise<void> = this.deliver(coalitionId, event, actorUserId).finally(() =>
       this.pending.delete(done),
     );

@@ -46,9 +46,7 @@ export class BillNotificationsBridge implements OnModuleInit {
     );
   }
 
-  private async describe(
-    alert: BillAlert,
-  ): Promise<{
+  private async describe(alert: BillAlert): Promise<{
     kind: NotificationKind;
     billId: string | null;
     meetingId: string | null;

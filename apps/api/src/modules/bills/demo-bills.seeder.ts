@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import type { OrgRole, PositionStance } from '@coalesce/domain';
 import type { AuthUser } from '../../core/auth/auth-user.js';
 import type { RequestMeta } from '../../core/http/request-meta.js';
+import { BillAlertsService } from './bill-alerts.service.js';
 import { BillImportService } from './bill-import.service.js';
 import { BillPositionsService } from './bill-positions.service.js';
 import { BillsService } from './bills.service.js';
@@ -70,9 +71,15 @@ export class DemoBillsSeeder {
     private readonly positions: BillPositionsService,
     private readonly meetings: MeetingsService,
     private readonly calendar: CalendarService,
+    private readonly alerts: BillAlertsService,
   ) {}
 
-  async seed(coalitionId: string): Promise<void> {
+  /** Seeds without alerts: nobody is notified about demo data being created. */
+  seed(coalitionId: string): Promise<void> {
+    return this.alerts.withoutAlerts(() => this.seedBills(coalitionId));
+  }
+
+  private async seedBills(coalitionId: string): Promise<void> {
     const maya = await this.user('maya@polaris.demo');
     await this.imports.apply(
       maya,
