@@ -100,7 +100,9 @@ describe('bill tracker in two real browsers', () => {
     await maya.goto(`${api.baseUrl}/`);
     await maya.getByRole('heading', { level: 1, name: COALITION }).waitFor();
     await nav(maya, 'Bills').click();
-    await maya.getByRole('link', { name: 'HR 2200', exact: true }).click();
+    const bills = maya.getByRole('table', { name: 'Bills' });
+    await bills.getByRole('link', { name: 'HR 2200', exact: true }).click();
+    await maya.getByRole('heading', { level: 1, name: /^HR 2200:/ }).waitFor();
     await maya.getByRole('progressbar', { name: 'Stage: Enacted' }).waitFor();
     await maya.getByText('Became Public Law No: 115-425.').waitFor();
   });
