@@ -45,6 +45,10 @@ interface Ids {
   inviteId: string;
   groupId: string;
   uninvitedOrgId: string;
+  billId: string;
+  meetingId: string;
+  eventId: string;
+  documentId: string;
 }
 
 const EVERYONE: Record<ActorKey, Expectation> = {
@@ -148,7 +152,115 @@ const ROUTES: RouteCase[] = [
     body: () => ({ title: 'Observer notes', kind: 'note' }),
     expect: WRITERS,
   },
+  // Bill tracker (issue 6).
+  { method: 'GET', path: '/api/v1/coalitions/{id}/bills', expect: EVERYONE },
+  {
+    method: 'POST',
+    path: '/api/v1/coalitions/{id}/bills',
+    body: () => ({
+      jurisdiction: 'US federal',
+      session: '119',
+      identifier: 'HR 1',
+      originChamber: 'lower',
+      title: 'Observer bill',
+    }),
+    expect: WRITERS,
+  },
+  { method: 'GET', path: '/api/v1/coalitions/{id}/bills/{billId}', expect: EVERYONE },
+  {
+    method: 'PATCH',
+    path: '/api/v1/coalitions/{id}/bills/{billId}',
+    body: () => ({ title: 'Retitled' }),
+    expect: WRITERS,
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/coalitions/{id}/bills/{billId}/actions',
+    body: () => ({ date: '2026-01-02', text: 'Referred', classifications: ['referral-committee'] }),
+    expect: WRITERS,
+  },
+  {
+    method: 'PATCH',
+    path: '/api/v1/coalitions/{id}/bills/{billId}/watch',
+    body: () => ({ watched: true, priority: 'high', tags: ['x'] }),
+    expect: WRITERS,
+  },
+  // Following a bill only subscribes the caller to alerts: observers may too.
+  { method: 'POST', path: '/api/v1/coalitions/{id}/bills/{billId}/follow', expect: EVERYONE },
+  { method: 'DELETE', path: '/api/v1/coalitions/{id}/bills/{billId}/follow', expect: EVERYONE },
+  {
+    method: 'POST',
+    path: '/api/v1/coalitions/{id}/bills/{billId}/lead',
+    body: (ids) => ({ organizationId: ids.orgId }),
+    expect: COORDINATORS,
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/coalitions/{id}/bills/{billId}/documents',
+    body: (ids) => ({ documentId: ids.documentId }),
+    expect: WRITERS,
+  },
+  {
+    method: 'DELETE',
+    path: '/api/v1/coalitions/{id}/bills/{billId}/documents/{documentId}',
+    expect: WRITERS,
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/coalitions/{id}/bills/{billId}/position',
+    body: () => ({ stance: 'oppose' }),
+    expect: WRITERS,
+  },
+  { method: 'GET', path: '/api/v1/coalitions/{id}/bill-positions', expect: EVERYONE },
+  {
+    method: 'POST',
+    path: '/api/v1/coalitions/{id}/bill-imports/preview',
+    body: () => ({ format: 'csv', content: BILL_CSV }),
+    expect: WRITERS,
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/coalitions/{id}/bill-imports/apply',
+    body: () => ({ format: 'csv', content: BILL_CSV }),
+    expect: WRITERS,
+  },
+  { method: 'GET', path: '/api/v1/coalitions/{id}/meetings', expect: EVERYONE },
+  {
+    method: 'POST',
+    path: '/api/v1/coalitions/{id}/meetings',
+    body: () => ({ office: 'Sen. Someone', startsAt: '2030-01-01T10:00:00Z' }),
+    expect: WRITERS,
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/coalitions/{id}/meetings/overlap-check',
+    body: () => ({ office: 'Sen. Someone', startsAt: '2030-01-01T10:00:00Z' }),
+    expect: WRITERS,
+  },
+  {
+    method: 'PATCH',
+    path: '/api/v1/coalitions/{id}/meetings/{meetingId}',
+    body: () => ({ ask: 'Changed ask' }),
+    expect: WRITERS,
+  },
+  { method: 'GET', path: '/api/v1/coalitions/{id}/coordination-alerts', expect: EVERYONE },
+  { method: 'GET', path: '/api/v1/coalitions/{id}/calendar-events', expect: EVERYONE },
+  {
+    method: 'POST',
+    path: '/api/v1/coalitions/{id}/calendar-events',
+    body: () => ({ kind: 'deadline', title: 'Comments due', startsAt: '2030-01-01T10:00:00Z' }),
+    expect: WRITERS,
+  },
+  {
+    method: 'DELETE',
+    path: '/api/v1/coalitions/{id}/calendar-events/{eventId}',
+    expect: WRITERS,
+  },
+  { method: 'GET', path: '/api/v1/coalitions/{id}/calendar.ics', expect: EVERYONE },
 ];
+
+const BILL_CSV =
+  'jurisdiction,session,identifier,origin_chamber,title\nUS federal,119,HR 2,lower,Imported by someone';
 
 const key = (method: string, path: string) => `${method.toUpperCase()} ${path}`;
 const isWrite = (r: RouteCase) => r.method !== 'GET';
@@ -197,12 +309,49 @@ beforeAll(async () => {
       organizationIds: [coordinatorAdmin.me.organization.id, memberAdmin.me.organization.id],
     },
   );
+  const bill = await coordinatorAdmin.client.post<{ id: string }>(
+    `/coalitions/${coalition.id}/bills`,
+    {
+      jurisdiction: 'US federal',
+      session: '115',
+      identifier: 'H.R. 2200',
+      originChamber: 'lower',
+      title:
+        'Frederick Douglass Trafficking Victims Prevention and Protection Reauthorization Act of 2017',
+    },
+  );
+  const meeting = await coordinatorAdmin.client.post<{ id: string }>(
+    `/coalitions/${coalition.id}/meetings`,
+    {
+      office: 'Rep. Christopher H. Smith',
+      startsAt: '2030-01-03T15:00:00Z',
+      organizationIds: [memberAdmin.me.organization.id],
+    },
+  );
+  const event = await coordinatorAdmin.client.post<{ id: string }>(
+    `/coalitions/${coalition.id}/calendar-events`,
+    { kind: 'hearing', title: 'Hearing', startsAt: '2030-01-04T15:00:00Z' },
+  );
+  const doc = await coordinatorAdmin.client.post<{ id: string }>(
+    `/coalitions/${coalition.id}/documents`,
+    { title: 'TVPA plan', kind: 'plan' },
+  );
+  await coordinatorAdmin.client.post(
+    `/coalitions/${coalition.id}/bills/${expectStatus(bill, 201).id}/documents`,
+    {
+      documentId: expectStatus(doc, 201).id,
+    },
+  );
   ids = {
     id: coalition.id,
     orgId: memberAdmin.me.organization.id,
     inviteId: invite.id,
     groupId: expectStatus(group, 201).id,
     uninvitedOrgId: uninvited.me.organization.id,
+    billId: expectStatus(bill, 201).id,
+    meetingId: expectStatus(meeting, 201).id,
+    eventId: expectStatus(event, 201).id,
+    documentId: doc.body.id,
   };
 }, 120_000);
 afterAll(async () => {
@@ -282,9 +431,10 @@ describe('coalition access matrix', () => {
         checked.push(label);
       }
     }
-    // Observers never write, except that an observer org's admin may take it out (tested below).
+    // Observers never write, except that an observer org's admin may take it out (tested below)
+    // and that anyone may follow a bill (it only subscribes the caller to alerts).
     for (const route of ROUTES.filter(isWrite)) {
-      if (route.path.endsWith('/leave')) continue;
+      if (route.path.endsWith('/leave') || route.path.endsWith('/follow')) continue;
       expect(checked).toContain(`observerAdmin ${key(route.method, route.path)}`);
       expect(checked).toContain(`observerUser ${key(route.method, route.path)}`);
     }

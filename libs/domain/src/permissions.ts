@@ -14,6 +14,7 @@ export const COALITION_ACTIONS = [
   'working-group.delete',
   'content.create',
   'content.comment',
+  'bill.assign-lead',
 ] as const;
 export type CoalitionAction = (typeof COALITION_ACTIONS)[number];
 
@@ -55,6 +56,7 @@ const COORDINATOR_ONLY: ReadonlySet<CoalitionAction> = new Set([
   'working-group.create',
   'working-group.update',
   'working-group.delete',
+  'bill.assign-lead',
 ]);
 
 const WRITERS: ReadonlySet<CoalitionRole> = new Set(['coordinator', 'member']);

@@ -1,6 +1,9 @@
 import { Divider, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
 import {
   IconBuilding,
+  IconCalendarEvent,
+  IconGavel,
+  IconTable,
   IconFileText,
   IconHistory,
   IconHome,
@@ -75,6 +78,24 @@ export function AppNavbar({ onNavigate }: { onNavigate: () => void }) {
               to={`${base}/documents`}
               label="Documents"
               icon={<IconFileText size={18} />}
+              onNavigate={onNavigate}
+            />
+            <Item
+              to={`${base}/bills`}
+              label="Bills"
+              icon={<IconGavel size={18} />}
+              onNavigate={onNavigate}
+            />
+            <Item
+              to={`${base}/positions`}
+              label="Positions"
+              icon={<IconTable size={18} />}
+              onNavigate={onNavigate}
+            />
+            <Item
+              to={`${base}/meetings`}
+              label="Meetings"
+              icon={<IconCalendarEvent size={18} />}
               onNavigate={onNavigate}
             />
             <Item

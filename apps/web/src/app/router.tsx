@@ -1,6 +1,10 @@
 import { createBrowserRouter } from 'react-router';
 import type { RouteObject } from 'react-router';
 import { AcceptCoalitionInvitePage } from '../pages/AcceptCoalitionInvitePage';
+import { BillPage } from '../pages/BillPage';
+import { BillsPage } from '../pages/BillsPage';
+import { MeetingsPage } from '../pages/MeetingsPage';
+import { PositionsMatrixPage } from '../pages/PositionsMatrixPage';
 import { CoalitionAuditPage } from '../pages/CoalitionAuditPage';
 import { CoalitionMembersPage } from '../pages/CoalitionMembersPage';
 import { CoalitionOverviewPage } from '../pages/CoalitionOverviewPage';
@@ -47,6 +51,10 @@ export const routes: RouteObject[] = [
             children: [
               { index: true, element: <CoalitionOverviewPage /> },
               { path: 'documents', element: <DocumentsPage /> },
+              { path: 'bills', element: <BillsPage /> },
+              { path: 'bills/:billId', element: <BillPage /> },
+              { path: 'positions', element: <PositionsMatrixPage /> },
+              { path: 'meetings', element: <MeetingsPage /> },
               { path: 'members', element: <CoalitionMembersPage /> },
               { path: 'working-groups', element: <WorkingGroupsPage /> },
               { path: 'audit', element: <CoalitionAuditPage /> },

@@ -1,7 +1,23 @@
+import { CoordinationAlertsPanel } from '../modules/bills/components/CoordinationAlertsPanel';
 import { CoalitionOverview } from '../modules/coalitions/components/CoalitionOverview';
 import { useCoalitionRoute } from '../modules/coalitions/hooks/useCoalitionRoute';
+import { SectionCard } from '../ui/SectionCard';
 
 export function CoalitionOverviewPage() {
   const coalition = useCoalitionRoute();
-  return <CoalitionOverview coalitionId={coalition.id} />;
+  return (
+    <CoalitionOverview
+      coalitionId={coalition.id}
+      dashboard={
+        coalition.role === 'coordinator' && (
+          <SectionCard
+            title="Coordination alerts"
+            description="Member organizations meeting the same office the same week, and conflicting positions on bills."
+          >
+            <CoordinationAlertsPanel coalitionId={coalition.id} />
+          </SectionCard>
+        )
+      }
+    />
+  );
 }

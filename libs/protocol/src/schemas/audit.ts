@@ -37,6 +37,9 @@ export const AUDIT_ACTIONS = [
   'document.restored',
   'document.deleted',
   'document.exported',
+  'bill.imported',
+  'bill.lead-assigned',
+  'bill.position-set',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

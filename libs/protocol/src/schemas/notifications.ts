@@ -1,7 +1,17 @@
 import { z } from 'zod';
 import { uuidSchema } from './common.js';
 
-export const NOTIFICATION_KINDS = ['mention', 'reply'] as const;
+export const NOTIFICATION_KINDS = [
+  'mention',
+  'reply',
+  /** Bill tracker alerts (people who follow the bill; overlaps and conflicts also the orgs involved and coordinators). */
+  'bill-stage',
+  'bill-action',
+  'bill-position',
+  'bill-meeting',
+  'bill-conflict',
+  'meeting-overlap',
+] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /** GET /notifications */
@@ -26,7 +36,11 @@ export interface NotificationDto {
   documentId: string | null;
   documentTitle: string | null;
   threadId: string | null;
-  /** The first characters of the comment. */
+  /** Bill tracker alerts: the bill (and its identifier) and the meeting concerned. */
+  billId: string | null;
+  billIdentifier: string | null;
+  meetingId: string | null;
+  /** The first characters of the comment, or what happened (bill tracker alerts). */
   excerpt: string;
   createdAt: string;
   readAt: string | null;

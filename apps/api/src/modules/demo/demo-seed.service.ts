@@ -7,6 +7,7 @@ import { PasswordHasher } from '../../core/auth/password-hasher.js';
 import { UserEntity } from '../../core/auth/user.entity.js';
 import { APP_CONFIG } from '../../core/config/config.module.js';
 import type { AppConfig } from '../../core/config/app-config.js';
+import { DemoBillsSeeder } from '../bills/demo-bills.seeder.js';
 import { CoalitionEntity } from '../coalitions/coalition.entity.js';
 import { CoalitionMemberEntity } from '../coalitions/coalition-member.entity.js';
 import { OrganizationEntity } from '../organizations/organization.entity.js';
@@ -32,6 +33,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
     @InjectDataSource() private readonly db: DataSource,
     private readonly hasher: PasswordHasher,
     private readonly documents: DemoDocumentsSeeder,
+    private readonly demoBills: DemoBillsSeeder,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -47,7 +49,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
   async seedIfEmpty(): Promise<boolean> {
     if ((await this.db.getRepository(UserEntity).count()) > 0) return false;
     const passwordHash = await this.hasher.hash(DEMO_PASSWORD);
-    await this.db.transaction(async (m) => {
+    const coalitionId = await this.db.transaction(async (m) => {
       const orgIds = new Map<string, string>();
       for (const demo of [...DEMO_ORGS, DEMO_OUTSIDE_ORG])
         orgIds.set(demo.key, await this.createOrg(m, demo, passwordHash));
@@ -83,7 +85,9 @@ export class DemoSeedService implements OnApplicationBootstrap {
         );
       }
       await this.documents.seed(m, { coalitionId: coalition.id, orgIds, groupIds });
+      return coalition.id;
     });
+    await this.demoBills.seed(coalitionId);
     this.logger.log(`Seeded the demo coalition "${DEMO_COALITION.name}"`);
     return true;
   }

@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../../core/auth/auth.module.js';
+import { BillsModule } from '../bills/bills.module.js';
 import { CollabModule } from '../collab/collab.module.js';
 import { DemoDocumentsSeeder } from './demo-documents.seeder.js';
 import { DemoSeedService } from './demo-seed.service.js';
 
 @Module({
-  imports: [AuthModule, CollabModule],
+  imports: [AuthModule, CollabModule, BillsModule],
   providers: [DemoSeedService, DemoDocumentsSeeder],
 })
 export class DemoModule {}

@@ -8,10 +8,12 @@ import { returningRows } from '../../core/database/returning-rows.js';
 export interface NewNotification {
   userId: string;
   kind: NotificationKind;
-  actorUserId: string;
+  actorUserId: string | null;
   coalitionId: string;
-  documentId: string;
-  threadId: string;
+  documentId: string | null;
+  threadId: string | null;
+  billId?: string | null;
+  meetingId?: string | null;
   excerpt: string;
 }
 
@@ -25,6 +27,9 @@ interface Row {
   document_id: string | null;
   document_title: string | null;
   thread_id: string | null;
+  bill_id: string | null;
+  bill_identifier: string | null;
+  meeting_id: string | null;
   excerpt: string;
   created_at: Date;
   read_at: Date | null;
@@ -42,24 +47,42 @@ export class NotificationsRepository {
     const created: Array<{ id: string; userId: string }> = [];
     for (const n of items) {
       const rows: Array<{ id: string }> = await m.query(
-        `INSERT INTO notifications (user_id, kind, actor_user_id, coalition_id, document_id, thread_id, excerpt)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-        [n.userId, n.kind, n.actorUserId, n.coalitionId, n.documentId, n.threadId, n.excerpt],
+        `INSERT INTO notifications (user_id, kind, actor_user_id, coalition_id, document_id, thread_id, bill_id, meeting_id, excerpt)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+        [
+          n.userId,
+          n.kind,
+          n.actorUserId,
+          n.coalitionId,
+          n.documentId,
+          n.threadId,
+          n.billId ?? null,
+          n.meetingId ?? null,
+          n.excerpt,
+        ],
       );
       created.push({ id: rows[0].id, userId: n.userId });
     }
     return created;
   }
 
+  /** Inserts outside any caller's transaction (alerts raised after a change committed). */
+  async insertNow(items: NewNotification[]): Promise<Array<{ id: string; userId: string }>> {
+    if (!items.length) return [];
+    return this.db.transaction((m) => this.insert(m, items));
+  }
+
   async list(userId: string, unreadOnly: boolean, limit: number): Promise<NotificationDto[]> {
     const rows: Row[] = await this.db.query(
       `SELECT n.id, n.kind, a.id AS actor_id, a.name AS actor_name, ao.name AS actor_org_name,
-              n.coalition_id, n.document_id, d.title AS document_title, n.thread_id, n.excerpt,
+              n.coalition_id, n.document_id, d.title AS document_title, n.thread_id, n.bill_id,
+              b.identifier AS bill_identifier, n.meeting_id, n.excerpt,
               n.created_at, n.read_at
          FROM notifications n
          LEFT JOIN users a ON a.id = n.actor_user_id
          LEFT JOIN organizations ao ON ao.id = a.organization_id
          LEFT JOIN documents d ON d.id = n.document_id AND d.deleted_at IS NULL
+         LEFT JOIN bills b ON b.id = n.bill_id
         WHERE n.user_id = $1 ${unreadOnly ? 'AND n.read_at IS NULL' : ''}
         ORDER BY n.created_at DESC, n.id DESC
         LIMIT $2`,
@@ -75,6 +98,9 @@ export class NotificationsRepository {
       documentId: r.document_id,
       documentTitle: r.document_title,
       threadId: r.thread_id,
+      billId: r.bill_id,
+      billIdentifier: r.bill_identifier,
+      meetingId: r.meeting_id,
       excerpt: r.excerpt,
       createdAt: new Date(r.created_at).toISOString(),
       readAt: r.read_at ? new Date(r.read_at).toISOString() : null,

@@ -60,6 +60,16 @@ export class NotificationsService {
     return created.map((c) => ({ ...c, coalitionId: activity.coalitionId }));
   }
 
+  /**
+   * Notifies people of something that already committed elsewhere (e.g. a bill tracker alert): one
+   * notification per recipient, each told live on their own sockets.
+   */
+  async notify(items: NewNotification[]): Promise<void> {
+    const created = await this.repo.insertNow(items);
+    const coalitionOf = new Map(items.map((i) => [i.userId, i.coalitionId]));
+    this.announce(created.map((c) => ({ ...c, coalitionId: coalitionOf.get(c.userId)! })));
+  }
+
   announce(created: Array<{ id: string; userId: string; coalitionId: string }>): void {
     for (const n of created) {
       this.live.entityChanged({

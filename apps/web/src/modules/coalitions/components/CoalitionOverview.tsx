@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { ReactNode } from 'react';
 import { Alert, Button, Skeleton, Stack } from '@mantine/core';
 import { IconEye, IconPencil } from '@tabler/icons-react';
 import { ErrorState } from '../../../ui/ErrorState';
@@ -13,7 +14,14 @@ import { CoalitionSummary } from './CoalitionSummary';
 import { EditCoalitionModal } from './EditCoalitionModal';
 import { WorkingGroupsSummary } from '../../working-groups/components/WorkingGroupsSummary';
 
-export function CoalitionOverview({ coalitionId }: { coalitionId: string }) {
+/** `dashboard`: panels other features add to the overview (e.g. the coordinator's alerts). */
+export function CoalitionOverview({
+  coalitionId,
+  dashboard,
+}: {
+  coalitionId: string;
+  dashboard?: ReactNode;
+}) {
   const coalition = useCoalition(coalitionId);
   const groups = useWorkingGroups(coalitionId);
   const { can } = useCoalitionPermissions(coalitionId);
@@ -56,6 +64,7 @@ export function CoalitionOverview({ coalitionId }: { coalitionId: string }) {
         </Alert>
       )}
       <CoalitionSummary coalition={data} workingGroupCount={groups.data?.length ?? null} />
+      {dashboard}
       <SectionCard title="Working groups" description="Who works together on what.">
         {groups.isPending ? (
           <TableSkeleton rows={3} label="Loading working groups" />
