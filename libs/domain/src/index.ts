@@ -5,3 +5,4 @@ export * from './permissions.js';
 export * from './slug.js';
 export * from './document-access.js';
 export * from './document-templates/index.js';
+export * from './tasks/index.js';
