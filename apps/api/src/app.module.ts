@@ -18,6 +18,7 @@ import { CollabModule } from './modules/collab/collab.module.js';
 import { DocumentsModule } from './modules/documents/documents.module.js';
 import { CommentsModule } from './modules/comments/comments.module.js';
 import { NotificationsModule } from './modules/notifications/notifications.module.js';
+import { TasksModule } from './modules/tasks/tasks.module.js';
 
 @Module({})
 export class AppModule {
@@ -40,6 +41,7 @@ export class AppModule {
         DocumentsModule,
         CommentsModule,
         NotificationsModule,
+        TasksModule,
         DemoModule,
       ],
       controllers: [HealthController],

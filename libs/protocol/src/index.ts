@@ -10,3 +10,4 @@ export * from './collab/index.js';
 export * from './schemas/documents.js';
 export * from './schemas/comments.js';
 export * from './schemas/notifications.js';
+export * from './schemas/tasks.js';

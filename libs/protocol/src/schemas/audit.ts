@@ -37,6 +37,8 @@ export const AUDIT_ACTIONS = [
   'document.restored',
   'document.deleted',
   'document.exported',
+  'task.merged',
+  'claim.handed-off',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

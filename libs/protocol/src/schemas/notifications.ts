@@ -1,8 +1,39 @@
 import { z } from 'zod';
 import { uuidSchema } from './common.js';
 
-export const NOTIFICATION_KINDS = ['mention', 'reply'] as const;
+export const NOTIFICATION_KINDS = [
+  'mention',
+  'reply',
+  'assigned',
+  'task_mention',
+  'due_soon',
+  'claim_expiring',
+  'status_change',
+  'task_merged',
+] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/** What each kind means, for the preferences screen. */
+export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
+  mention: 'Mentioned in a document comment',
+  reply: 'Replies in document threads I joined',
+  assigned: 'A task is assigned to me or my organization',
+  task_mention: 'Mentioned in a task comment',
+  due_soon: 'A task of mine is due tomorrow',
+  claim_expiring: "My organization's claim expires within a day",
+  status_change: 'Status changes on tasks I follow',
+  task_merged: 'A task of my organization is merged as a duplicate',
+};
+
+/** GET/PUT /notifications/preferences: kinds switched off do not notify (all on by default). */
+export const notificationPreferencesSchema = z
+  .object({ enabled: z.partialRecord(z.enum(NOTIFICATION_KINDS), z.boolean()) })
+  .strict();
+export type NotificationPreferencesUpdate = z.infer<typeof notificationPreferencesSchema>;
+
+export interface NotificationPreferencesDto {
+  enabled: Record<NotificationKind, boolean>;
+}
 
 /** GET /notifications */
 export const notificationListQuerySchema = z
@@ -26,7 +57,10 @@ export interface NotificationDto {
   documentId: string | null;
   documentTitle: string | null;
   threadId: string | null;
-  /** The first characters of the comment. */
+  /** The task it is about (task kinds). */
+  taskId: string | null;
+  taskTitle: string | null;
+  /** The first characters of the comment, or what happened. */
   excerpt: string;
   createdAt: string;
   readAt: string | null;
