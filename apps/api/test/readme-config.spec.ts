@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
 import { CONFIG_SPEC } from '../src/core/config/app-config.js';
 import { COLLAB_CONFIG_SPEC } from '../src/modules/collab/collab.config.js';
+import { TASKS_CONFIG_SPEC } from '../src/modules/tasks/tasks.config.js';
 
 describe('README configuration table', () => {
   const readme = readFileSync(
@@ -10,10 +11,11 @@ describe('README configuration table', () => {
     'utf8',
   );
 
-  it.each([...Object.keys(CONFIG_SPEC), ...Object.keys(COLLAB_CONFIG_SPEC)])(
-    'documents %s',
-    (key) => {
-      expect(readme).toMatch(new RegExp(`\\| \`${key}\` \\|`));
-    },
-  );
+  it.each([
+    ...Object.keys(CONFIG_SPEC),
+    ...Object.keys(COLLAB_CONFIG_SPEC),
+    ...Object.keys(TASKS_CONFIG_SPEC),
+  ])('documents %s', (key) => {
+    expect(readme).toMatch(new RegExp(`\\| \`${key}\` \\|`));
+  });
 });
