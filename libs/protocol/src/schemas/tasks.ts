@@ -12,7 +12,6 @@ import type {
   ClaimTargetKind,
   TaskLinkKind,
   TaskPriority,
-  TaskRelationKind,
   TaskStatus,
 } from '@coalesce/domain';
 import { trimmed, uuidSchema } from './common.js';

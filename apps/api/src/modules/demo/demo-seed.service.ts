@@ -21,6 +21,7 @@ import {
 } from './demo-data.js';
 import type { DemoOrg } from './demo-data.js';
 import { DemoDocumentsSeeder } from './demo-documents.seeder.js';
+import { DemoTasksSeeder } from './demo-tasks.seeder.js';
 
 /** Seeds the demo coalition on the first start with an empty database (SEED_DEMO=false turns it off). */
 @Injectable()
@@ -32,6 +33,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
     @InjectDataSource() private readonly db: DataSource,
     private readonly hasher: PasswordHasher,
     private readonly documents: DemoDocumentsSeeder,
+    private readonly tasks: DemoTasksSeeder,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -83,6 +85,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
         );
       }
       await this.documents.seed(m, { coalitionId: coalition.id, orgIds, groupIds });
+      await this.tasks.seed(m, { coalitionId: coalition.id, orgIds, groupIds });
     });
     this.logger.log(`Seeded the demo coalition "${DEMO_COALITION.name}"`);
     return true;

@@ -3,9 +3,10 @@ import { AuthModule } from '../../core/auth/auth.module.js';
 import { CollabModule } from '../collab/collab.module.js';
 import { DemoDocumentsSeeder } from './demo-documents.seeder.js';
 import { DemoSeedService } from './demo-seed.service.js';
+import { DemoTasksSeeder } from './demo-tasks.seeder.js';
 
 @Module({
   imports: [AuthModule, CollabModule],
-  providers: [DemoSeedService, DemoDocumentsSeeder],
+  providers: [DemoSeedService, DemoDocumentsSeeder, DemoTasksSeeder],
 })
 export class DemoModule {}
