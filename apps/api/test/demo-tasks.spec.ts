@@ -44,16 +44,18 @@ describe('demo seed: tasks and claims', () => {
   });
 
   it("shows a member only their own organization's part", async () => {
-    const grace = await signIn('grace@solidarity.demo');
-    const coalitionId = grace.me.coalitions[0].id;
+    // HEAL Trafficking is a member organization (Polaris and Solidarity Center coordinate).
+    const priya = await signIn('priya@heal.demo');
+    const coalitionId = priya.me.coalitions[0].id;
     const dash = expectStatus(
-      await grace.client.get<DashboardDto>(`/coalitions/${coalitionId}/dashboard`),
+      await priya.client.get<DashboardDto>(`/coalitions/${coalitionId}/dashboard`),
       200,
     );
     expect(dash.scope).toBe('organization');
     const orgs = new Set(dash.whoDoesWhat.map((c) => c.organization.id));
-    expect([...orgs]).toEqual([grace.me.organization.id]);
-    expect(dash.overlaps).toHaveLength(1);
+    expect([...orgs]).toEqual([priya.me.organization.id]);
+    expect(dash.blocked).toHaveLength(1);
+    expect(dash.overlaps).toEqual([]);
     expect(dash.claims).toEqual([]);
   });
 });

@@ -1,6 +1,8 @@
 import { Divider, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
 import {
+  IconBell,
   IconBuilding,
+  IconChecklist,
   IconFileText,
   IconHistory,
   IconHome,
@@ -78,6 +80,12 @@ export function AppNavbar({ onNavigate }: { onNavigate: () => void }) {
               onNavigate={onNavigate}
             />
             <Item
+              to={`${base}/tasks`}
+              label="Tasks"
+              icon={<IconChecklist size={18} />}
+              onNavigate={onNavigate}
+            />
+            <Item
               to={`${base}/members`}
               label="Members"
               icon={<IconUsers size={18} />}
@@ -121,6 +129,12 @@ export function AppNavbar({ onNavigate }: { onNavigate: () => void }) {
           to="/account/security"
           label="Sessions & security"
           icon={<IconShieldLock size={18} />}
+          onNavigate={onNavigate}
+        />
+        <Item
+          to="/account/notifications"
+          label="Notifications"
+          icon={<IconBell size={18} />}
           onNavigate={onNavigate}
         />
       </Stack>

@@ -11,6 +11,8 @@ import { OrganizationPage } from '../pages/OrganizationPage';
 import { SessionsPage } from '../pages/SessionsPage';
 import { SignInPage } from '../pages/SignInPage';
 import { SignUpPage } from '../pages/SignUpPage';
+import { TasksPage } from '../pages/TasksPage';
+import { NotificationSettingsPage } from '../pages/NotificationSettingsPage';
 import { WorkingGroupsPage } from '../pages/WorkingGroupsPage';
 import { AppLayout } from './AppLayout';
 import { CoalitionRoute } from './CoalitionRoute';
@@ -47,6 +49,7 @@ export const routes: RouteObject[] = [
             children: [
               { index: true, element: <CoalitionOverviewPage /> },
               { path: 'documents', element: <DocumentsPage /> },
+              { path: 'tasks', element: <TasksPage /> },
               { path: 'members', element: <CoalitionMembersPage /> },
               { path: 'working-groups', element: <WorkingGroupsPage /> },
               { path: 'audit', element: <CoalitionAuditPage /> },
@@ -55,6 +58,7 @@ export const routes: RouteObject[] = [
           },
           { path: '/organization', element: <OrganizationPage /> },
           { path: '/account/security', element: <SessionsPage /> },
+          { path: '/account/notifications', element: <NotificationSettingsPage /> },
           { path: '/accept-coalition-invite', element: <AcceptCoalitionInvitePage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
