@@ -53,7 +53,7 @@ describe('tasks across organizations, live in two real browsers', () => {
     await mayaBoard.getByRole('button', { name: 'New task' }).click();
     const dialog = mayaBoard.getByRole('dialog', { name: 'New task' });
     await dialog.getByRole('textbox', { name: 'Title' }).fill(TITLE);
-    await dialog.getByRole('textbox', { name: 'Assign to organization' }).click();
+    await dialog.getByLabel('Assign to organization').first().click();
     await mayaBoard.getByRole('option', { name: 'HEAL Trafficking' }).click();
     await dialog.getByRole('button', { name: 'Create task' }).click();
     await card(mayaBoard, 'todo', TITLE).waitFor();
