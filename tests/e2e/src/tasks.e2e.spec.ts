@@ -85,4 +85,16 @@ describe('tasks across organizations, live in two real browsers', () => {
       .waitFor();
     expect(navigations).toEqual([]);
   });
+
+  it('rolls an optimistic move back with a clear message when the workflow refuses it', async () => {
+    const priya = browsers[1].context.pages().at(-1)!;
+    const backlogTask = 'Schedule meeting with Rep. Smith district office';
+    await card(priya, 'backlog', backlogTask).waitFor();
+    // Backlog straight to Done skips the work: the server answers 409 with the allowed statuses.
+    await card(priya, 'backlog', backlogTask).dragTo(column(priya, 'done'));
+    await priya.getByText('Change undone').waitFor({ timeout: 10_000 });
+    await priya.getByText('From here it can go to: To do, In progress, Cancelled.').waitFor();
+    await card(priya, 'backlog', backlogTask).waitFor();
+    expect(await card(priya, 'done', backlogTask).count()).toBe(0);
+  });
 });
