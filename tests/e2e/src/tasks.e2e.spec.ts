@@ -43,6 +43,8 @@ describe('tasks across organizations, live in two real browsers', () => {
     expect(await dashboard.getAttribute('data-scope')).toBe('coalition');
     const openBefore = Number(await mayaDashboard.getByTestId('stat-open').textContent());
 
+    // Wide enough that all six columns show: a drag that scrolls the board would start elsewhere.
+    await priya.setViewportSize({ width: 1920, height: 900 });
     await nav(priya, 'Tasks').click();
     await priya.getByTestId('task-board').waitFor();
     const navigations: string[] = [];

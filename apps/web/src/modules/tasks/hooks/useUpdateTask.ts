@@ -1,26 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { notifications } from '@mantine/notifications';
 import type { TaskDto, TaskUpdate } from '@coalesce/protocol';
-import { TASK_STATUS_LABELS } from '@coalesce/domain';
-import type { TaskStatus } from '@coalesce/domain';
-import { isApiError } from '../../../lib/ApiError';
 import { taskKeys, tasksApi } from '../api/tasksApi';
+import { rollbackMessage } from './rollbackMessage';
 
 export interface TaskChange {
   task: TaskDto;
   changes: Omit<TaskUpdate, 'version'>;
-}
-
-/** Why a change was undone, in words (the server's refusal, or the stale-version story). */
-function rollbackMessage(error: unknown, task: TaskDto): string {
-  if (isApiError(error) && error.code === 'CONFLICT') {
-    const allowed = error.details?.allowed as TaskStatus[] | undefined;
-    if (allowed)
-      return `${error.message} From here it can go to: ${allowed.map((s) => TASK_STATUS_LABELS[s]).join(', ')}.`;
-    if (error.details?.task)
-      return 'Someone else changed this task first. You now see their version.';
-  }
-  return isApiError(error) ? error.message : `“${task.title}” could not be saved.`;
 }
 
 /**
