@@ -9,17 +9,20 @@ import {
   Select,
   Stack,
   Text,
+  TextInput,
   Textarea,
   Title,
 } from '@mantine/core';
 import { TASK_STATUS_LABELS } from '@coalesce/domain';
 import type { TaskDetailDto, TaskDto } from '@coalesce/protocol';
 import { ErrorState } from '../../../ui/ErrorState';
+import { notifyError } from '../../../ui/notify';
 import { formatRelative } from '../../../lib/formatDate';
 import { useTask } from '../hooks/useTasks';
 import {
   useClaim,
   useCommentOnTask,
+  useCreateTask,
   useMergeTask,
   useReleaseClaim,
 } from '../hooks/useTaskMutations';
@@ -85,6 +88,8 @@ function TaskDetail({
   const claim = useClaim(coalitionId);
   const release = useReleaseClaim(coalitionId);
   const merge = useMergeTask(coalitionId);
+  const createSubtask = useCreateTask(coalitionId);
+  const [subtask, setSubtask] = useState('');
   const [body, setBody] = useState('');
   const [mergeInto, setMergeInto] = useState<string | null>(null);
   const statuses = [task.status, ...task.allowedStatuses];
@@ -193,6 +198,34 @@ function TaskDetail({
             </Text>
           ))}
         </Stack>
+      )}
+      {canEdit && (
+        <Group align="flex-end">
+          <TextInput
+            placeholder="Add a sub-task"
+            value={subtask}
+            onChange={(e) => setSubtask(e.currentTarget.value)}
+            style={{ flex: 1 }}
+          />
+          <Button
+            variant="default"
+            disabled={subtask.trim().length < 3}
+            loading={createSubtask.isPending}
+            onClick={() =>
+              createSubtask.mutate(
+                {
+                  title: subtask,
+                  parentId: task.id,
+                  assigneeOrgId: task.assigneeOrg?.id ?? null,
+                  workingGroupId: task.workingGroup?.id ?? null,
+                },
+                { onSuccess: () => setSubtask(''), onError: notifyError },
+              )
+            }
+          >
+            Add
+          </Button>
+        </Group>
       )}
       {canEdit && !task.duplicateOfId && (
         <Group align="flex-end">
