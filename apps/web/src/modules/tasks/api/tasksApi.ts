@@ -59,6 +59,11 @@ export const tasksApi = {
     http.patch<TaskDto>(`${base(coalitionId)}/tasks/${taskId}`, input),
   comment: (coalitionId: string, taskId: string, body: string) =>
     http.post<TaskDetailDto>(`${base(coalitionId)}/tasks/${taskId}/comments`, { body }),
+  relate: (coalitionId: string, taskId: string, kind: string, otherTaskId: string) =>
+    http.post<TaskDetailDto>(`${base(coalitionId)}/tasks/${taskId}/relations`, {
+      kind,
+      taskId: otherTaskId,
+    }),
   merge: (coalitionId: string, taskId: string, intoTaskId: string) =>
     http.post<TaskDto>(`${base(coalitionId)}/tasks/${taskId}/merge`, { intoTaskId }),
   claims: (coalitionId: string) => http.get<ClaimDto[]>(`${base(coalitionId)}/claims`),

@@ -28,6 +28,7 @@ import {
 } from '../hooks/useTaskMutations';
 import { useUpdateTask } from '../hooks/useUpdateTask';
 import { TaskActivityList } from './TaskActivityList';
+import { TaskRelationForm } from './TaskRelationForm';
 
 /** A task in full: edit its status and assignee, claim it, merge it, comment, read its history. */
 export function TaskDetailDrawer({
@@ -226,6 +227,9 @@ function TaskDetail({
             Add
           </Button>
         </Group>
+      )}
+      {canEdit && (
+        <TaskRelationForm coalitionId={coalitionId} taskId={task.id} candidates={openTasks} />
       )}
       {canEdit && !task.duplicateOfId && (
         <Group align="flex-end">

@@ -52,3 +52,13 @@ export function useReleaseClaim(coalitionId: string) {
     onError: notifyError,
   });
 }
+
+export function useRelateTask(coalitionId: string, taskId: string) {
+  const refresh = useRefresh(coalitionId);
+  return useMutation({
+    mutationFn: ({ kind, otherTaskId }: { kind: string; otherTaskId: string }) =>
+      tasksApi.relate(coalitionId, taskId, kind, otherTaskId),
+    onSuccess: refresh,
+    onError: notifyError,
+  });
+}
