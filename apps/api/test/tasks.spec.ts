@@ -116,7 +116,7 @@ describe('tasks', () => {
     expect(detail.activity.map((a) => a.action)).toEqual(['task.created']);
   });
 
-  it('refuses an assignee organization outside the coalition (400 on the field), and a person of another org', async () => {
+  it('refuses an assignee organization outside the coalition or observing it (400 on the field), and a person of another org', async () => {
     const res = expectError(
       await coordinator.client.post(base(), {
         title: 'Give this to an outsider',
@@ -126,6 +126,15 @@ describe('tasks', () => {
       'VALIDATION_FAILED',
     );
     expect(res.error.fields).toEqual([{ path: 'assigneeOrgId', message: expect.any(String) }]);
+    const observerOrg = expectError(
+      await coordinator.client.post(base(), {
+        title: 'Give this to an observer',
+        assigneeOrgId: observer.me.organization.id,
+      }),
+      400,
+      'VALIDATION_FAILED',
+    );
+    expect(observerOrg.error.fields?.[0].path).toBe('assigneeOrgId');
     const wrongPerson = expectError(
       await coordinator.client.post(base(), {
         title: 'Mismatched person',

@@ -13,7 +13,7 @@ export interface TaskReferences {
 
 /**
  * Checks that what a task points to belongs to the coalition: the assignee organization is a
- * member, the assignee person works for the assignee organization (or for a member organization
+ * member that may work (not an observer), the assignee person works for the assignee organization (or for a member organization
  * when none is given), the working group and the parent task are the coalition's. Any miss is a
  * 400 on the field. Returns the assignee organization implied by the person.
  */
@@ -26,8 +26,8 @@ export async function checkTaskReferences(
   const fields: FieldError[] = [];
   let assigneeOrgId = refs.assigneeOrgId;
   if (refs.assigneeOrgId) {
-    const rows = await m.query(
-      'SELECT 1 FROM coalition_members WHERE coalition_id = $1 AND organization_id = $2',
+    const rows: Array<{ role: string }> = await m.query(
+      'SELECT role FROM coalition_members WHERE coalition_id = $1 AND organization_id = $2',
       [coalitionId, refs.assigneeOrgId],
     );
     if (!rows.length)
@@ -35,12 +35,17 @@ export async function checkTaskReferences(
         path: 'assigneeOrgId',
         message: 'This organization is not a member of the coalition.',
       });
+    else if (rows[0].role === 'observer')
+      fields.push({
+        path: 'assigneeOrgId',
+        message: 'An observer organization only reads; it cannot be assigned work.',
+      });
   }
   if (refs.assigneeUserId) {
     const rows: Array<{ organization_id: string }> = await m.query(
       `SELECT u.organization_id FROM users u
          JOIN coalition_members cm ON cm.organization_id = u.organization_id AND cm.coalition_id = $1
-        WHERE u.id = $2 AND u.disabled_at IS NULL`,
+        WHERE u.id = $2 AND u.disabled_at IS NULL AND cm.role <> 'observer'`,
       [coalitionId, refs.assigneeUserId],
     );
     if (!rows.length)
