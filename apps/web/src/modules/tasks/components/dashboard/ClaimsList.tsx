@@ -1,8 +1,18 @@
-import { Badge, Group, Stack, Text } from '@mantine/core';
+import { Badge, Button, Group, Stack, Text } from '@mantine/core';
 import type { ClaimDto } from '@coalesce/protocol';
+import { useReleaseClaim } from '../../hooks/useTaskMutations';
 
-/** Live claims: who holds which target, until when. */
-export function ClaimsList({ claims }: { claims: ClaimDto[] }) {
+/** Live claims: who holds which target, until when; the holder (or a coordinator) may release. */
+export function ClaimsList({
+  coalitionId,
+  claims,
+  canRelease,
+}: {
+  coalitionId: string;
+  claims: ClaimDto[];
+  canRelease: (claim: ClaimDto) => boolean;
+}) {
+  const release = useReleaseClaim(coalitionId);
   if (!claims.length)
     return (
       <Text size="sm" c="dimmed">
@@ -24,9 +34,16 @@ export function ClaimsList({ claims }: { claims: ClaimDto[] }) {
                 {c.note ? ` · ${c.note}` : ''}
               </Text>
             </div>
-            <Badge color={soon ? 'orange' : 'gray'} variant="light">
-              until {c.expiresAt.slice(0, 10)}
-            </Badge>
+            <Group gap={4} wrap="nowrap">
+              <Badge color={soon ? 'orange' : 'gray'} variant="light">
+                until {c.expiresAt.slice(0, 10)}
+              </Badge>
+              {canRelease(c) && (
+                <Button size="compact-xs" variant="subtle" onClick={() => release.mutate(c.id)}>
+                  Release
+                </Button>
+              )}
+            </Group>
           </Group>
         );
       })}

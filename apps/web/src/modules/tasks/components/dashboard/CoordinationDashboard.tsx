@@ -1,10 +1,13 @@
 import { SimpleGrid, Stack, Text } from '@mantine/core';
 import { ErrorState } from '../../../../ui/ErrorState';
+import { useCurrentUser } from '../../../auth/hooks/useCurrentUser';
+import { useCoalitionPermissions } from '../../../coalitions/hooks/useCoalitionPermissions';
 import { SectionCard } from '../../../../ui/SectionCard';
 import { TableSkeleton } from '../../../../ui/TableSkeleton';
 import { useDashboard } from '../../hooks/useCoordination';
 import { ActivityFeed } from './ActivityFeed';
 import { ClaimsList } from './ClaimsList';
+import { ClaimTargetForm } from './ClaimTargetForm';
 import { OnlineNowList } from './OnlineNowList';
 import { OverlapAlerts } from './OverlapAlerts';
 import { TaskAlertList } from './TaskAlertList';
@@ -30,6 +33,9 @@ function Stat({ label, value, testId }: { label: string; value: number; testId: 
  */
 export function CoordinationDashboard({ coalitionId }: { coalitionId: string }) {
   const dashboard = useDashboard(coalitionId);
+  const me = useCurrentUser();
+  const { role, can } = useCoalitionPermissions(coalitionId);
+  const canWrite = can('content.create');
   if (dashboard.isPending) return <TableSkeleton rows={4} label="Loading the dashboard" />;
   if (dashboard.isError)
     return <ErrorState error={dashboard.error} onRetry={() => dashboard.refetch()} />;
@@ -77,8 +83,17 @@ export function CoordinationDashboard({ coalitionId }: { coalitionId: string }) 
         >
           <OverlapAlerts alerts={d.overlaps} />
         </SectionCard>
-        <SectionCard title="Claims">
-          <ClaimsList claims={d.claims} />
+        <SectionCard title="Claims" description="Who is on which target, until when.">
+          <Stack gap="md">
+            {canWrite && <ClaimTargetForm coalitionId={coalitionId} />}
+            <ClaimsList
+              coalitionId={coalitionId}
+              claims={d.claims}
+              canRelease={(c) =>
+                canWrite && (role === 'coordinator' || c.organization.id === me.organization.id)
+              }
+            />
+          </Stack>
         </SectionCard>
         <SectionCard title="Online now">
           <OnlineNowList coalitionId={coalitionId} />
