@@ -20,7 +20,8 @@ const MAX_ALERTS = 20;
  * The coordinator's picture of the coalition: who does what (organizations × working groups, open
  * tasks and claims), overdue and blocked work, near-duplicate open tasks held by different
  * organizations. A coordinator sees everything; any other member sees the part that concerns
- * their own organization (tasks it is assigned or created, its claims, overlaps it is part of).
+ * their own organization (tasks it is assigned or created, overlaps it is part of, its counts),
+ * and every live claim (claims exist so that everyone knows who is on what).
  */
 @Injectable()
 export class DashboardService {
@@ -37,7 +38,8 @@ export class DashboardService {
     const allOpen = await this.tasks.open(this.db.manager, coalitionId);
     const allClaims = await this.claims.live(coalitionId, new Date());
     const open = whole ? allOpen : allOpen.filter(mine);
-    const claims = whole
+    // Everyone sees every live claim (that is what stops duplicated effort); the counts are scoped.
+    const ownClaims = whole
       ? allClaims
       : allClaims.filter((c) => c.organization.id === user.organizationId);
     const overlaps = duplicateAlerts(allOpen).filter(
@@ -47,16 +49,16 @@ export class DashboardService {
     const blocked = open.filter((t) => t.status === 'blocked');
     return {
       scope: whole ? 'coalition' : 'organization',
-      whoDoesWhat: cells(open, claims, allOpen),
+      whoDoesWhat: cells(open, ownClaims, allOpen),
       overdue,
       blocked,
       overlaps: overlaps.slice(0, MAX_ALERTS),
-      claims,
+      claims: allClaims,
       counts: {
         open: open.length,
         overdue: overdue.length,
         blocked: blocked.length,
-        claims: claims.length,
+        claims: ownClaims.length,
       },
     };
   }
