@@ -34,8 +34,12 @@ export function ClaimsList({
                 {c.note ? ` · ${c.note}` : ''}
               </Text>
             </div>
-            <Group gap={4} wrap="nowrap">
-              <Badge color={soon ? 'orange' : 'gray'} variant="light">
+            <Group gap={4} wrap="nowrap" style={{ flexShrink: 0 }}>
+              <Badge
+                color={soon ? 'orange' : 'gray'}
+                variant="light"
+                style={{ overflow: 'visible' }}
+              >
                 until {c.expiresAt.slice(0, 10)}
               </Badge>
               {canRelease(c) && (
