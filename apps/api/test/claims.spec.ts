@@ -166,7 +166,7 @@ describe('claims', () => {
       expectStatus(
         await polarisColleague.client.get<NotificationListDto>('/notifications'),
         200,
-      ).items.filter((n) => n.kind === 'claim_expiring');
+      ).items.filter((n) => n.kind === 'claim-expiring');
 
     await job.run(new Date(expiresAt - 30 * 3_600_000));
     expect(await inbox()).toEqual([]);
@@ -180,7 +180,7 @@ describe('claims', () => {
       await polaris.client.get<NotificationListDto>('/notifications'),
       200,
     );
-    expect(polarisAdmin.items.filter((n) => n.kind === 'claim_expiring')).toEqual([]);
+    expect(polarisAdmin.items.filter((n) => n.kind === 'claim-expiring')).toEqual([]);
 
     const run = await job.run(new Date(expiresAt + 1000));
     expect(run.released).toBeGreaterThanOrEqual(1);
@@ -218,7 +218,7 @@ describe('claims', () => {
     const dueSoon = expectStatus(
       await heal.client.get<NotificationListDto>('/notifications'),
       200,
-    ).items.filter((n) => n.kind === 'due_soon' && n.taskId === task.id);
+    ).items.filter((n) => n.kind === 'due-soon' && n.taskId === task.id);
     expect(dueSoon).toHaveLength(1);
   });
 });

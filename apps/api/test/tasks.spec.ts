@@ -342,7 +342,7 @@ describe('duplicate detection and merge', () => {
     expect(gone).toMatchObject({ status: 'cancelled', duplicateOfId: original.id });
     for (const actor of [memberB, memberBColleague, memberC]) {
       const list = expectStatus(await notifications(actor), 200);
-      expect(list.items.find((n) => n.kind === 'task_merged')).toMatchObject({
+      expect(list.items.find((n) => n.kind === 'task-merged')).toMatchObject({
         taskId: original.id,
       });
     }
@@ -403,7 +403,7 @@ describe('live changes and notifications', () => {
     // memberC switches status changes off, but keeps mentions.
     expectStatus(
       await memberC.client.request('PUT', '/notifications/preferences', {
-        enabled: { status_change: false },
+        enabled: { 'status-change': false },
       }),
       200,
     );
@@ -412,8 +412,8 @@ describe('live changes and notifications', () => {
       200,
     );
     expect(prefs.enabled).toMatchObject({
-      status_change: false,
-      task_mention: true,
+      'status-change': false,
+      'task-mention': true,
       assigned: true,
     });
     expectError(
@@ -432,7 +432,7 @@ describe('live changes and notifications', () => {
     );
     const mention = expectStatus(await notifications(coordinator), 200).items[0];
     expect(mention).toMatchObject({
-      kind: 'task_mention',
+      kind: 'task-mention',
       taskId: task.id,
       actor: { id: memberC.me.id },
     });
@@ -443,7 +443,7 @@ describe('live changes and notifications', () => {
       200,
     );
     const bList = expectStatus(await notifications(memberB), 200);
-    expect(bList.items[0]).toMatchObject({ kind: 'status_change', taskId: task.id });
+    expect(bList.items[0]).toMatchObject({ kind: 'status-change', taskId: task.id });
     expect(expectStatus(await notifications(memberC), 200).items.length).toBe(before);
   });
 

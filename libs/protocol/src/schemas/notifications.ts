@@ -5,11 +5,11 @@ export const NOTIFICATION_KINDS = [
   'mention',
   'reply',
   'assigned',
-  'task_mention',
-  'due_soon',
-  'claim_expiring',
-  'status_change',
-  'task_merged',
+  'task-mention',
+  'due-soon',
+  'claim-expiring',
+  'status-change',
+  'task-merged',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -18,11 +18,11 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   mention: 'Mentioned in a document comment',
   reply: 'Replies in document threads I joined',
   assigned: 'A task is assigned to me or my organization',
-  task_mention: 'Mentioned in a task comment',
-  due_soon: 'A task of mine is due tomorrow',
-  claim_expiring: "My organization's claim expires within a day",
-  status_change: 'Status changes on tasks I follow',
-  task_merged: 'A task of my organization is merged as a duplicate',
+  'task-mention': 'Mentioned in a task comment',
+  'due-soon': 'A task of mine is due tomorrow',
+  'claim-expiring': "My organization's claim expires within a day",
+  'status-change': 'Status changes on tasks I follow',
+  'task-merged': 'A task of my organization is merged as a duplicate',
 };
 
 /** GET/PUT /notifications/preferences: kinds switched off do not notify (all on by default). */

@@ -8,12 +8,7 @@ import {
   TASK_RELATION_KINDS,
   TASK_STATUSES,
 } from '@coalesce/domain';
-import type {
-  ClaimTargetKind,
-  TaskLinkKind,
-  TaskPriority,
-  TaskStatus,
-} from '@coalesce/domain';
+import type { ClaimTargetKind, TaskLinkKind, TaskPriority, TaskStatus } from '@coalesce/domain';
 import { trimmed, uuidSchema } from './common.js';
 import { mentionSchema } from './comments.js';
 

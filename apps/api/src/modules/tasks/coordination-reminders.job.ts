@@ -86,7 +86,7 @@ export class CoordinationRemindersJob implements OnApplicationBootstrap, OnAppli
         const recipients = c.userId ? [c.userId] : await this.tasks.orgUsers(m, c.organizationId);
         notified.push(
           ...(await this.notifications.forTask(m, {
-            kind: 'claim_expiring',
+            kind: 'claim-expiring',
             actorUserId: null,
             coalitionId: c.coalitionId,
             taskId: c.taskId,
@@ -119,7 +119,7 @@ export class CoordinationRemindersJob implements OnApplicationBootstrap, OnAppli
             : [];
         notified.push(
           ...(await this.notifications.forTask(m, {
-            kind: 'due_soon',
+            kind: 'due-soon',
             actorUserId: null,
             coalitionId: t.coalition_id,
             taskId: t.id,

@@ -93,7 +93,7 @@ export class TaskMergeService {
       const recipients: string[] = [];
       for (const orgId of new Set(orgs)) recipients.push(...(await this.repo.orgUsers(m, orgId)));
       return this.notifications.forTask(m, {
-        kind: 'task_merged',
+        kind: 'task-merged',
         actorUserId: user.id,
         coalitionId,
         taskId: intoId,

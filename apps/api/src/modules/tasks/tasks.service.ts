@@ -159,7 +159,7 @@ export class TasksService {
       if (changes.status) {
         notified.push(
           ...(await this.notifications.forTask(m, {
-            kind: 'status_change',
+            kind: 'status-change',
             actorUserId: user.id,
             coalitionId,
             taskId,
@@ -201,7 +201,7 @@ export class TasksService {
         changes: { excerpt: input.body.slice(0, 140) },
       });
       return this.notifications.forTask(m, {
-        kind: 'task_mention',
+        kind: 'task-mention',
         actorUserId: user.id,
         coalitionId,
         taskId,

@@ -3,7 +3,7 @@ import { Collaboration1764400000000 } from './1764400000000-collaboration.js';
 import { AuditLogNoTruncate1764500000000 } from './1764500000000-audit-log-no-truncate.js';
 import { CollabAppendFunction1764600000000 } from './1764600000000-collab-append-function.js';
 import { DocumentsCommentsNotifications1764700000000 } from './1764700000000-documents-comments-notifications.js';
-import { TasksClaims1764900000000 } from './1764900000000-tasks-claims.js';
+import { TasksClaims1765000000000 } from './1765000000000-tasks-claims.js';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -12,5 +12,5 @@ export const MIGRATIONS = [
   AuditLogNoTruncate1764500000000,
   CollabAppendFunction1764600000000,
   DocumentsCommentsNotifications1764700000000,
-  TasksClaims1764900000000,
+  TasksClaims1765000000000,
 ];

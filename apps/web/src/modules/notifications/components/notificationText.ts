@@ -12,15 +12,15 @@ export function notificationText(n: NotificationDto): string {
       return `${who} replied${where}`;
     case 'assigned':
       return `${who} assigned ${task} to you`;
-    case 'task_mention':
+    case 'task-mention':
       return `${who} mentioned you on ${task}`;
-    case 'due_soon':
+    case 'due-soon':
       return `${task} is due soon`;
-    case 'claim_expiring':
+    case 'claim-expiring':
       return 'A claim of yours expires within a day';
-    case 'status_change':
+    case 'status-change':
       return `${who} changed the status of ${task}`;
-    case 'task_merged':
+    case 'task-merged':
       return `${who} merged a duplicate into ${task}`;
   }
 }

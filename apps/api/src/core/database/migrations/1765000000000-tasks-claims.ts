@@ -5,8 +5,28 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * lobbying targets, per-user notification preferences, and task notifications. pg_trgm powers
  * duplicate detection where the server has it; without it the app falls back to word overlap.
  */
-export class TasksClaims1764900000000 implements MigrationInterface {
-  name = 'TasksClaims1764900000000';
+/** Kinds of the other features (documents, bill tracker) at the time of this migration. */
+const OTHER_KINDS = [
+  'mention',
+  'reply',
+  'bill-stage',
+  'bill-action',
+  'bill-position',
+  'bill-meeting',
+  'bill-conflict',
+  'meeting-overlap',
+] as const;
+const TASK_KINDS = [
+  'assigned',
+  'task-mention',
+  'due-soon',
+  'claim-expiring',
+  'status-change',
+  'task-merged',
+] as const;
+
+export class TasksClaims1765000000000 implements MigrationInterface {
+  name = 'TasksClaims1765000000000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`
@@ -134,22 +154,25 @@ export class TasksClaims1764900000000 implements MigrationInterface {
       )`);
     await q.query(`ALTER TABLE notifications DROP CONSTRAINT IF EXISTS notifications_kind_check`);
     await q.query(`ALTER TABLE notifications ALTER COLUMN kind TYPE varchar(20)`);
+    // Every kind known when this runs, the bill tracker's included, so the order of features does
+    // not matter.
     await q.query(`
-      ALTER TABLE notifications ADD CONSTRAINT notifications_kind_check CHECK (kind IN
-        ('mention', 'reply', 'assigned', 'task_mention', 'due_soon', 'claim_expiring', 'status_change', 'task_merged'))`);
+      ALTER TABLE notifications ADD CONSTRAINT notifications_kind_check CHECK (kind IN (
+        ${[...OTHER_KINDS, ...TASK_KINDS].map((k) => `'${k}'`).join(', ')}))`);
     await q.query(
       `ALTER TABLE notifications ADD COLUMN task_id uuid REFERENCES tasks(id) ON DELETE CASCADE`,
     );
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`DELETE FROM notifications WHERE kind NOT IN ('mention', 'reply')`);
+    await q.query(`DELETE FROM notifications WHERE task_id IS NOT NULL OR kind = ANY($1)`, [
+      [...TASK_KINDS],
+    ]);
     await q.query(`ALTER TABLE notifications DROP COLUMN task_id`);
     await q.query(`ALTER TABLE notifications DROP CONSTRAINT notifications_kind_check`);
-    await q.query(`ALTER TABLE notifications ALTER COLUMN kind TYPE varchar(10)`);
-    await q.query(
-      `ALTER TABLE notifications ADD CONSTRAINT notifications_kind_check CHECK (kind IN ('mention', 'reply'))`,
-    );
+    await q.query(`
+      ALTER TABLE notifications ADD CONSTRAINT notifications_kind_check CHECK (kind IN (
+        ${OTHER_KINDS.map((k) => `'${k}'`).join(', ')}))`);
     await q.query(`DROP TABLE notification_preferences`);
     await q.query(`DROP TABLE coordination_activity`);
     await q.query(`DROP TABLE claims`);
