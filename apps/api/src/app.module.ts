@@ -19,6 +19,7 @@ import { DocumentsModule } from './modules/documents/documents.module.js';
 import { CommentsModule } from './modules/comments/comments.module.js';
 import { NotificationsModule } from './modules/notifications/notifications.module.js';
 import { BillsModule } from './modules/bills/bills.module.js';
+import { TasksModule } from './modules/tasks/tasks.module.js';
 
 @Module({})
 export class AppModule {
@@ -42,6 +43,7 @@ export class AppModule {
         CommentsModule,
         NotificationsModule,
         BillsModule,
+        TasksModule,
         DemoModule,
       ],
       controllers: [HealthController],

@@ -49,6 +49,9 @@ interface Ids {
   meetingId: string;
   eventId: string;
   documentId: string;
+  taskId: string;
+  otherTaskId: string;
+  claimId: string;
 }
 
 const EVERYONE: Record<ActorKey, Expectation> = {
@@ -80,6 +83,18 @@ const WRITERS: Record<ActorKey, Expectation> = {
   coordinatorUser: 'ok',
   memberAdmin: 'ok',
   memberUser: 'ok',
+  observerAdmin: 403,
+  observerUser: 403,
+};
+/**
+ * Writers may try; the service then lets only the claim's holder or a coordinator act (the holder
+ * here is the coordinator organization, so members are refused by the service, also with 403).
+ */
+const OBSERVERS_REFUSED: Record<ActorKey, Expectation> = {
+  coordinatorAdmin: 'ok',
+  coordinatorUser: 'ok',
+  memberAdmin: 403,
+  memberUser: 403,
   observerAdmin: 403,
   observerUser: 403,
 };
@@ -257,12 +272,66 @@ const ROUTES: RouteCase[] = [
     expect: WRITERS,
   },
   { method: 'GET', path: '/api/v1/coalitions/{id}/calendar.ics', expect: EVERYONE },
+  // Tasks and claims (issue 7).
+  { method: 'GET', path: '/api/v1/coalitions/{id}/tasks', expect: EVERYONE },
+  {
+    method: 'POST',
+    path: '/api/v1/coalitions/{id}/tasks',
+    body: () => ({ title: 'Observer task' }),
+    expect: WRITERS,
+  },
+  { method: 'GET', path: '/api/v1/coalitions/{id}/tasks/similar?title=Prepare', expect: EVERYONE },
+  { method: 'GET', path: '/api/v1/coalitions/{id}/tasks/{taskId}', expect: EVERYONE },
+  {
+    method: 'PATCH',
+    path: '/api/v1/coalitions/{id}/tasks/{taskId}',
+    body: () => ({ version: 1, title: 'Renamed by someone' }),
+    expect: WRITERS,
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/coalitions/{id}/tasks/{taskId}/comments',
+    body: () => ({ body: 'A comment' }),
+    expect: WRITERS,
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/coalitions/{id}/tasks/{taskId}/relations',
+    body: (ids) => ({ kind: 'related', taskId: ids.otherTaskId }),
+    expect: WRITERS,
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/coalitions/{id}/tasks/{taskId}/merge',
+    body: (ids) => ({ intoTaskId: ids.otherTaskId }),
+    expect: WRITERS,
+  },
+  { method: 'GET', path: '/api/v1/coalitions/{id}/claims', expect: EVERYONE },
+  {
+    method: 'POST',
+    path: '/api/v1/coalitions/{id}/claims',
+    body: () => ({ targetKind: 'office', targetKey: 'Office of Sen. Matrix' }),
+    expect: WRITERS,
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/coalitions/{id}/claims/{claimId}/release',
+    expect: OBSERVERS_REFUSED,
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/coalitions/{id}/claims/{claimId}/hand-off',
+    body: (ids) => ({ organizationId: ids.orgId }),
+    expect: OBSERVERS_REFUSED,
+  },
+  { method: 'GET', path: '/api/v1/coalitions/{id}/activity', expect: EVERYONE },
+  { method: 'GET', path: '/api/v1/coalitions/{id}/dashboard', expect: EVERYONE },
 ];
 
 const BILL_CSV =
   'jurisdiction,session,identifier,origin_chamber,title\nUS federal,119,HR 2,lower,Imported by someone';
 
-const key = (method: string, path: string) => `${method.toUpperCase()} ${path}`;
+const key = (method: string, path: string) => `${method.toUpperCase()} ${path.split('?')[0]}`;
 const isWrite = (r: RouteCase) => r.method !== 'GET';
 
 function url(template: string, ids: Ids): string {
@@ -342,6 +411,18 @@ beforeAll(async () => {
       documentId: expectStatus(doc, 201).id,
     },
   );
+  const task = await coordinatorAdmin.client.post<{ id: string }>(
+    `/coalitions/${coalition.id}/tasks`,
+    { title: 'Prepare the hearing brief' },
+  );
+  const otherTask = await coordinatorAdmin.client.post<{ id: string }>(
+    `/coalitions/${coalition.id}/tasks`,
+    { title: 'Book the hearing room' },
+  );
+  const claim = await coordinatorAdmin.client.post<{ id: string }>(
+    `/coalitions/${coalition.id}/claims`,
+    { targetKind: 'office', targetKey: 'Office of Sen. Held' },
+  );
   ids = {
     id: coalition.id,
     orgId: memberAdmin.me.organization.id,
@@ -349,6 +430,9 @@ beforeAll(async () => {
     groupId: expectStatus(group, 201).id,
     uninvitedOrgId: uninvited.me.organization.id,
     billId: expectStatus(bill, 201).id,
+    taskId: expectStatus(task, 201).id,
+    otherTaskId: expectStatus(otherTask, 201).id,
+    claimId: expectStatus(claim, 201).id,
     meetingId: expectStatus(meeting, 201).id,
     eventId: expectStatus(event, 201).id,
     documentId: doc.body.id,

@@ -6,3 +6,4 @@ export * from './slug.js';
 export * from './document-access.js';
 export * from './document-templates/index.js';
 export * from './bills/index.js';
+export * from './tasks/index.js';

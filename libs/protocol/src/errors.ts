@@ -39,5 +39,7 @@ export interface ErrorBody {
     /** Seconds until a rate-limited request may be retried. */
     retryAfter?: number;
     requestId?: string;
+    /** Structured facts about a refusal, e.g. the allowed statuses or the fresh task of a 409. */
+    details?: Record<string, unknown>;
   };
 }

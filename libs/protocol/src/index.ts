@@ -11,3 +11,4 @@ export * from './schemas/documents.js';
 export * from './schemas/comments.js';
 export * from './schemas/notifications.js';
 export * from './schemas/bills.js';
+export * from './schemas/tasks.js';

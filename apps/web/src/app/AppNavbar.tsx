@@ -1,9 +1,11 @@
 import { Divider, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
 import {
+  IconBell,
   IconBuilding,
   IconCalendarEvent,
   IconGavel,
   IconTable,
+  IconChecklist,
   IconFileText,
   IconHistory,
   IconHome,
@@ -99,6 +101,12 @@ export function AppNavbar({ onNavigate }: { onNavigate: () => void }) {
               onNavigate={onNavigate}
             />
             <Item
+              to={`${base}/tasks`}
+              label="Tasks"
+              icon={<IconChecklist size={18} />}
+              onNavigate={onNavigate}
+            />
+            <Item
               to={`${base}/members`}
               label="Members"
               icon={<IconUsers size={18} />}
@@ -142,6 +150,12 @@ export function AppNavbar({ onNavigate }: { onNavigate: () => void }) {
           to="/account/security"
           label="Sessions & security"
           icon={<IconShieldLock size={18} />}
+          onNavigate={onNavigate}
+        />
+        <Item
+          to="/account/notifications"
+          label="Notifications"
+          icon={<IconBell size={18} />}
           onNavigate={onNavigate}
         />
       </Stack>

@@ -15,6 +15,8 @@ import { OrganizationPage } from '../pages/OrganizationPage';
 import { SessionsPage } from '../pages/SessionsPage';
 import { SignInPage } from '../pages/SignInPage';
 import { SignUpPage } from '../pages/SignUpPage';
+import { TasksPage } from '../pages/TasksPage';
+import { NotificationSettingsPage } from '../pages/NotificationSettingsPage';
 import { WorkingGroupsPage } from '../pages/WorkingGroupsPage';
 import { AppLayout } from './AppLayout';
 import { CoalitionRoute } from './CoalitionRoute';
@@ -55,6 +57,7 @@ export const routes: RouteObject[] = [
               { path: 'bills/:billId', element: <BillPage /> },
               { path: 'positions', element: <PositionsMatrixPage /> },
               { path: 'meetings', element: <MeetingsPage /> },
+              { path: 'tasks', element: <TasksPage /> },
               { path: 'members', element: <CoalitionMembersPage /> },
               { path: 'working-groups', element: <WorkingGroupsPage /> },
               { path: 'audit', element: <CoalitionAuditPage /> },
@@ -63,6 +66,7 @@ export const routes: RouteObject[] = [
           },
           { path: '/organization', element: <OrganizationPage /> },
           { path: '/account/security', element: <SessionsPage /> },
+          { path: '/account/notifications', element: <NotificationSettingsPage /> },
           { path: '/accept-coalition-invite', element: <AcceptCoalitionInvitePage /> },
           { path: '*', element: <NotFoundPage /> },
         ],

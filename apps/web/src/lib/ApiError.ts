@@ -10,6 +10,8 @@ export class ApiError extends Error {
   readonly fields: FieldError[];
   /** Seconds until a rate-limited request may be retried. */
   readonly retryAfter: number | null;
+  /** Structured facts of a refusal (e.g. the fresh record of a 409). */
+  readonly details: Record<string, unknown> | null;
 
   constructor(init: {
     status: number;
@@ -17,6 +19,7 @@ export class ApiError extends Error {
     message: string;
     fields?: FieldError[];
     retryAfter?: number | null;
+    details?: Record<string, unknown> | null;
   }) {
     super(init.message);
     this.name = 'ApiError';
@@ -24,6 +27,7 @@ export class ApiError extends Error {
     this.code = init.code;
     this.fields = init.fields ?? [];
     this.retryAfter = init.retryAfter ?? null;
+    this.details = init.details ?? null;
   }
 
   /** Builds the error from a response body, tolerating bodies that are not ours (proxies). */
@@ -37,6 +41,7 @@ export class ApiError extends Error {
         message: error.message,
         fields: Array.isArray(error.fields) ? error.fields : [],
         retryAfter: error.retryAfter ?? (Number.isFinite(headerSeconds) ? headerSeconds : null),
+        details: error.details ?? null,
       });
     }
     return new ApiError({

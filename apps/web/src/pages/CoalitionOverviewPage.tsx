@@ -1,6 +1,7 @@
 import { CoordinationAlertsPanel } from '../modules/bills/components/CoordinationAlertsPanel';
 import { CoalitionOverview } from '../modules/coalitions/components/CoalitionOverview';
 import { useCoalitionRoute } from '../modules/coalitions/hooks/useCoalitionRoute';
+import { CoordinationDashboard } from '../modules/tasks/components/dashboard/CoordinationDashboard';
 import { SectionCard } from '../ui/SectionCard';
 
 export function CoalitionOverviewPage() {
@@ -9,14 +10,17 @@ export function CoalitionOverviewPage() {
     <CoalitionOverview
       coalitionId={coalition.id}
       dashboard={
-        coalition.role === 'coordinator' && (
-          <SectionCard
-            title="Coordination alerts"
-            description="Member organizations meeting the same office the same week, and conflicting positions on bills."
-          >
-            <CoordinationAlertsPanel coalitionId={coalition.id} />
-          </SectionCard>
-        )
+        <>
+          {coalition.role === 'coordinator' && (
+            <SectionCard
+              title="Coordination alerts"
+              description="Member organizations meeting the same office the same week, and conflicting positions on bills."
+            >
+              <CoordinationAlertsPanel coalitionId={coalition.id} />
+            </SectionCard>
+          )}
+          <CoordinationDashboard coalitionId={coalition.id} />
+        </>
       }
     />
   );

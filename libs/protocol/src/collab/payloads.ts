@@ -119,7 +119,7 @@ export interface PresenceState {
 
 /**
  * Types in use: 'document', 'working-group', 'coalition', 'comment-thread' (parentId = document id),
- * 'notification' (sent only to its recipient).
+ * 'notification' (sent only to its recipient), 'task', 'claim'.
  */
 export interface EntityChanged {
   coalitionId: string;

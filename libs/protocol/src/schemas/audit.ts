@@ -40,6 +40,8 @@ export const AUDIT_ACTIONS = [
   'bill.imported',
   'bill.lead-assigned',
   'bill.position-set',
+  'task.merged',
+  'claim.handed-off',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

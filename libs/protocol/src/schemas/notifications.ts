@@ -11,8 +11,43 @@ export const NOTIFICATION_KINDS = [
   'bill-meeting',
   'bill-conflict',
   'meeting-overlap',
+  /** Tasks and claims. */
+  'assigned',
+  'task-mention',
+  'due-soon',
+  'claim-expiring',
+  'status-change',
+  'task-merged',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/** What each kind means, for the preferences screen. */
+export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
+  mention: 'Mentioned in a document comment',
+  reply: 'Replies in document threads I joined',
+  'bill-stage': 'A bill I follow changes stage',
+  'bill-action': 'New actions on bills I follow',
+  'bill-position': 'Position changes on bills I follow',
+  'bill-meeting': 'Meetings logged on bills I follow',
+  'bill-conflict': 'Conflicting positions on a bill',
+  'meeting-overlap': 'Another organization meets the same office the same week',
+  assigned: 'A task is assigned to me or my organization',
+  'task-mention': 'Mentioned in a task comment',
+  'due-soon': 'A task of mine is due tomorrow',
+  'claim-expiring': "My organization's claim expires within a day",
+  'status-change': 'Status changes on tasks I follow',
+  'task-merged': 'A task of my organization is merged as a duplicate',
+};
+
+/** GET/PUT /notifications/preferences: kinds switched off do not notify (all on by default). */
+export const notificationPreferencesSchema = z
+  .object({ enabled: z.partialRecord(z.enum(NOTIFICATION_KINDS), z.boolean()) })
+  .strict();
+export type NotificationPreferencesUpdate = z.infer<typeof notificationPreferencesSchema>;
+
+export interface NotificationPreferencesDto {
+  enabled: Record<NotificationKind, boolean>;
+}
 
 /** GET /notifications */
 export const notificationListQuerySchema = z
@@ -40,7 +75,10 @@ export interface NotificationDto {
   billId: string | null;
   billIdentifier: string | null;
   meetingId: string | null;
-  /** The first characters of the comment, or what happened (bill tracker alerts). */
+  /** The task it is about (task kinds). */
+  taskId: string | null;
+  taskTitle: string | null;
+  /** The first characters of the comment, or what happened. */
   excerpt: string;
   createdAt: string;
   readAt: string | null;

@@ -8,7 +8,11 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly extra: { fields?: FieldError[]; retryAfter?: number } = {},
+    readonly extra: {
+      fields?: FieldError[];
+      retryAfter?: number;
+      details?: Record<string, unknown>;
+    } = {},
   ) {
     super(message);
     this.name = 'AppError';
@@ -24,6 +28,11 @@ export class AppError extends Error {
 
   static conflict(message: string, field?: string): AppError {
     return new AppError('CONFLICT', message, field ? { fields: [{ path: field, message }] } : {});
+  }
+
+  /** A 409 that tells the client what it needs to recover (the fresh record, the allowed values). */
+  static conflictWith(message: string, details: Record<string, unknown>): AppError {
+    return new AppError('CONFLICT', message, { details });
   }
 
   static validation(fields: FieldError[], message = 'Some fields are invalid.'): AppError {

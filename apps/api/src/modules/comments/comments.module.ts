@@ -11,6 +11,6 @@ import { MentionsService } from './mentions.service.js';
   imports: [NotificationsModule],
   controllers: [CommentsController, MentionablesController],
   providers: [CommentsRepository, CommentsService, MentionsService],
-  exports: [CommentsService],
+  exports: [CommentsService, MentionsService],
 })
 export class CommentsModule {}

@@ -22,6 +22,7 @@ import {
 } from './demo-data.js';
 import type { DemoOrg } from './demo-data.js';
 import { DemoDocumentsSeeder } from './demo-documents.seeder.js';
+import { DemoTasksSeeder } from './demo-tasks.seeder.js';
 
 /** Seeds the demo coalition on the first start with an empty database (SEED_DEMO=false turns it off). */
 @Injectable()
@@ -34,6 +35,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
     private readonly hasher: PasswordHasher,
     private readonly documents: DemoDocumentsSeeder,
     private readonly demoBills: DemoBillsSeeder,
+    private readonly tasks: DemoTasksSeeder,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -85,6 +87,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
         );
       }
       await this.documents.seed(m, { coalitionId: coalition.id, orgIds, groupIds });
+      await this.tasks.seed(m, { coalitionId: coalition.id, orgIds, groupIds });
       return coalition.id;
     });
     await this.demoBills.seed(coalitionId);

@@ -4,9 +4,10 @@ import { BillsModule } from '../bills/bills.module.js';
 import { CollabModule } from '../collab/collab.module.js';
 import { DemoDocumentsSeeder } from './demo-documents.seeder.js';
 import { DemoSeedService } from './demo-seed.service.js';
+import { DemoTasksSeeder } from './demo-tasks.seeder.js';
 
 @Module({
   imports: [AuthModule, CollabModule, BillsModule],
-  providers: [DemoSeedService, DemoDocumentsSeeder],
+  providers: [DemoSeedService, DemoDocumentsSeeder, DemoTasksSeeder],
 })
 export class DemoModule {}

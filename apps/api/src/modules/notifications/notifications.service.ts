@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { NotificationListDto, NotificationListQuery } from '@coalesce/protocol';
+import { NOTIFICATION_KINDS } from '@coalesce/protocol';
+import type {
+  NotificationKind,
+  NotificationListDto,
+  NotificationListQuery,
+  NotificationPreferencesDto,
+  NotificationPreferencesUpdate,
+} from '@coalesce/protocol';
 import type { AuthUser } from '../../core/auth/auth-user.js';
 import { AppError } from '../../core/errors/app-error.js';
 import { LiveEvents } from '../../core/realtime/live-events.js';
@@ -22,6 +29,19 @@ export interface CommentActivity {
   /** Who may see the document: recipients outside it are dropped. */
   canView: (userId: string) => boolean;
 }
+
+/** Something that happened to a task or a claim, for the people it concerns. */
+export interface TaskActivityNotice {
+  kind: Exclude<NotificationKind, 'mention' | 'reply'>;
+  /** null when the system acts (an expiry job): then nobody is skipped as the author. */
+  actorUserId: string | null;
+  coalitionId: string;
+  taskId: string | null;
+  recipientUserIds: string[];
+  excerpt: string;
+}
+
+export type CreatedNotification = { id: string; userId: string; coalitionId: string };
 
 /**
  * In-app notifications: a mention notifies the mentioned people, a reply the thread's earlier
@@ -56,18 +76,72 @@ export class NotificationsService {
         threadId: activity.threadId,
         excerpt,
       }));
-    const created = await this.repo.insert(m, items);
+    const allowed = await this.withoutDisabled(m, items);
+    const created = await this.repo.insert(m, allowed);
     return created.map((c) => ({ ...c, coalitionId: activity.coalitionId }));
   }
 
   /**
    * Notifies people of something that already committed elsewhere (e.g. a bill tracker alert): one
-   * notification per recipient, each told live on their own sockets.
+   * notification per recipient (unless they switched that kind off), each told live on their own
+   * sockets.
    */
   async notify(items: NewNotification[]): Promise<void> {
-    const created = await this.repo.insertNow(items);
+    const created = await this.repo.insertNow(items, (m, list) => this.withoutDisabled(m, list));
     const coalitionOf = new Map(items.map((i) => [i.userId, i.coalitionId]));
     this.announce(created.map((c) => ({ ...c, coalitionId: coalitionOf.get(c.userId)! })));
+  }
+
+  /**
+   * Writes task notifications (inside the caller's transaction): never to the actor, once per
+   * person, and only for kinds the person has not switched off. Call `announce` after commit.
+   */
+  async forTask(m: EntityManager, notice: TaskActivityNotice): Promise<CreatedNotification[]> {
+    const recipients = [...new Set(notice.recipientUserIds)].filter(
+      (id) => id !== notice.actorUserId,
+    );
+    const items: NewNotification[] = recipients.map((userId) => ({
+      userId,
+      kind: notice.kind,
+      actorUserId: notice.actorUserId,
+      coalitionId: notice.coalitionId,
+      taskId: notice.taskId,
+      excerpt: excerptOf(notice.excerpt),
+    }));
+    const created = await this.repo.insert(m, await this.withoutDisabled(m, items));
+    return created.map((c) => ({ ...c, coalitionId: notice.coalitionId }));
+  }
+
+  async preferences(user: AuthUser): Promise<NotificationPreferencesDto> {
+    const stored = await this.repo.preferences(user.id);
+    const enabled = Object.fromEntries(
+      NOTIFICATION_KINDS.map((kind) => [kind, stored.get(kind) ?? true]),
+    ) as Record<NotificationKind, boolean>;
+    return { enabled };
+  }
+
+  async setPreferences(
+    user: AuthUser,
+    input: NotificationPreferencesUpdate,
+  ): Promise<NotificationPreferencesDto> {
+    await this.repo.setPreferences(
+      user.id,
+      Object.entries(input.enabled).filter(([, v]) => typeof v === 'boolean') as Array<
+        [string, boolean]
+      >,
+    );
+    return this.preferences(user);
+  }
+
+  private async withoutDisabled(
+    m: EntityManager,
+    items: NewNotification[],
+  ): Promise<NewNotification[]> {
+    const off = await this.repo.disabledKinds(
+      m,
+      items.map((i) => i.userId),
+    );
+    return items.filter((i) => !off.has(`${i.userId}:${i.kind}`));
   }
 
   announce(created: Array<{ id: string; userId: string; coalitionId: string }>): void {

@@ -5,6 +5,7 @@ import { CollabAppendFunction1764600000000 } from './1764600000000-collab-append
 import { DocumentsCommentsNotifications1764700000000 } from './1764700000000-documents-comments-notifications.js';
 import { Bills1764800000000 } from './1764800000000-bills.js';
 import { BillNotifications1764900000000 } from './1764900000000-bill-notifications.js';
+import { TasksClaims1765000000000 } from './1765000000000-tasks-claims.js';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   DocumentsCommentsNotifications1764700000000,
   Bills1764800000000,
   BillNotifications1764900000000,
+  TasksClaims1765000000000,
 ];

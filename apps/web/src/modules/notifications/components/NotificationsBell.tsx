@@ -18,7 +18,7 @@ import { formatRelative } from '../../../lib/formatDate';
 import { useMarkNotificationRead, useNotifications } from '../hooks/useNotifications';
 import { notificationLink, notificationText } from './notificationText';
 
-/** In-app notifications (mentions, replies) with the unread count; live. */
+/** In-app notifications (mentions, replies, tasks, claims) with the unread count; live. */
 export function NotificationsBell() {
   const notifications = useNotifications();
   const markRead = useMarkNotificationRead();
@@ -75,7 +75,7 @@ export function NotificationsBell() {
         <ScrollArea.Autosize mah={420}>
           {items.length === 0 ? (
             <Text size="sm" c="dimmed" p="md">
-              Nothing yet. When someone mentions you or replies to you, it shows here.
+              Nothing yet. Mentions, replies, assignments and reminders show here.
             </Text>
           ) : (
             <Stack gap={0}>

@@ -13,6 +13,8 @@ const base: NotificationDto = {
   billId: null,
   billIdentifier: null,
   meetingId: null,
+  taskId: null,
+  taskTitle: null,
   excerpt: '',
   createdAt: '2026-11-29T08:00:00Z',
   readAt: null,

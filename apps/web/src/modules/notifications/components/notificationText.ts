@@ -1,13 +1,16 @@
 import type { NotificationDto } from '@coalesce/protocol';
 
-/** "Maya Chen (Polaris) mentioned you in TVPA plan"; a bill tracker alert says what happened. */
+/** "Maya Chen (Polaris) mentioned you in TVPA plan", "Assigned: Draft the letter"; a bill tracker alert says what happened. */
 export function notificationText(n: NotificationDto): string {
   const who = n.actor ? `${n.actor.name} (${n.actor.organizationName})` : 'Someone';
   const where = n.documentTitle ? ` in ${n.documentTitle}` : '';
-  if (n.kind === 'mention') return `${who} mentioned you${where}`;
-  if (n.kind === 'reply') return `${who} replied${where}`;
+  const task = n.taskTitle ? `“${n.taskTitle}”` : 'a task';
   const bill = n.billIdentifier ?? 'a bill';
   switch (n.kind) {
+    case 'mention':
+      return `${who} mentioned you${where}`;
+    case 'reply':
+      return `${who} replied${where}`;
     case 'bill-stage':
       return `${bill} changed stage`;
     case 'bill-action':
@@ -20,11 +23,24 @@ export function notificationText(n: NotificationDto): string {
       return `Conflicting positions on ${bill}`;
     case 'meeting-overlap':
       return `${who} scheduled an overlapping meeting`;
+    case 'assigned':
+      return `${who} assigned ${task} to you`;
+    case 'task-mention':
+      return `${who} mentioned you on ${task}`;
+    case 'due-soon':
+      return `${task} is due soon`;
+    case 'claim-expiring':
+      return 'A claim of yours expires within a day';
+    case 'status-change':
+      return `${who} changed the status of ${task}`;
+    case 'task-merged':
+      return `${who} merged a duplicate into ${task}`;
   }
 }
 
-/** Where a notification leads: the document with its thread open, the bill, or the meetings. */
+/** Where a notification leads: the task (detail open), the document (thread open), the bill, or the meetings. */
 export function notificationLink(n: NotificationDto): string | null {
+  if (n.taskId) return `/c/${n.coalitionId}/tasks?task=${encodeURIComponent(n.taskId)}`;
   if (n.documentId) {
     const thread = n.threadId ? `?thread=${encodeURIComponent(n.threadId)}` : '';
     return `/c/${n.coalitionId}/documents/${n.documentId}${thread}`;

@@ -1,0 +1,56 @@
+import { Badge, Button, Group, Stack, Text } from '@mantine/core';
+import type { ClaimDto } from '@coalesce/protocol';
+import { useReleaseClaim } from '../../hooks/useTaskMutations';
+
+/** Live claims: who holds which target, until when; the holder (or a coordinator) may release. */
+export function ClaimsList({
+  coalitionId,
+  claims,
+  canRelease,
+}: {
+  coalitionId: string;
+  claims: ClaimDto[];
+  canRelease: (claim: ClaimDto) => boolean;
+}) {
+  const release = useReleaseClaim(coalitionId);
+  if (!claims.length)
+    return (
+      <Text size="sm" c="dimmed">
+        Nothing is claimed.
+      </Text>
+    );
+  return (
+    <Stack gap={6} data-testid="claims-list">
+      {claims.map((c) => {
+        const soon = Date.parse(c.expiresAt) - Date.now() < 86_400_000;
+        return (
+          <Group key={c.id} justify="space-between" wrap="nowrap">
+            <div>
+              <Text size="sm" fw={500}>
+                {c.targetLabel || c.targetKey}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {c.organization.name}
+                {c.note ? ` · ${c.note}` : ''}
+              </Text>
+            </div>
+            <Group gap={4} wrap="nowrap" style={{ flexShrink: 0 }}>
+              <Badge
+                color={soon ? 'orange' : 'gray'}
+                variant="light"
+                style={{ overflow: 'visible' }}
+              >
+                until {c.expiresAt.slice(0, 10)}
+              </Badge>
+              {canRelease(c) && (
+                <Button size="compact-xs" variant="subtle" onClick={() => release.mutate(c.id)}>
+                  Release
+                </Button>
+              )}
+            </Group>
+          </Group>
+        );
+      })}
+    </Stack>
+  );
+}
