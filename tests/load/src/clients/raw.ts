@@ -3,6 +3,7 @@
  * tiny Y.Doc only for its own inserts (so its updates are real Yjs updates the server integrates);
  * it never applies what it receives: remote update bytes go to the hooks as they came off the wire.
  */
+import { randomUUID } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
@@ -327,7 +328,8 @@ export class RawCoalesceClient implements BenchClient {
     const sentAt = performance.now();
     this.pendingAcks++;
     const n = ++this.counter;
-    const updateId = `b${this.index}-${n}-${Math.floor(sentAt)}`;
+    // Unique across workers, documents and runs (an index-counter-time id could collide).
+    const updateId = randomUUID();
     this.socket?.emit(
       CollabEvents.DocUpdate,
       { docId: this.docName, update, updateId },
