@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { COLLAB_NAMESPACE, CollabEvents } from '@coalesce/protocol';
+import { COLLAB_NAMESPACE, CollabEvents, collabWireParser } from '@coalesce/protocol';
 import { withTimeout } from '../lib/clock.js';
 import { Reader, encode } from '../lib/wire.js';
 import type { BenchClient, ClientHooks, Target } from './types.js';
@@ -288,6 +288,7 @@ export class RawCoalesceClient implements BenchClient {
   connect(): Promise<void> {
     const socket = io(`http://127.0.0.1:${this.target.port}${COLLAB_NAMESPACE}`, {
       transports: ['websocket'],
+      parser: collabWireParser,
       auth: { token: this.target.token },
       reconnection: false,
       forceNew: true,
