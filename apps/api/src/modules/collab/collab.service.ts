@@ -11,7 +11,7 @@ import { COLLAB_CONFIG } from './collab.config.js';
 import type { CollabConfig } from './collab.config.js';
 import { DocPermissionCache } from './doc-permission-cache.js';
 import { DocStore } from './doc-store.js';
-import type { StoredUpdate } from './doc-store.js';
+import type { DocState, StoredUpdate } from './doc-store.js';
 import { UpdateCommitter } from './update-committer.js';
 import { UpdateAdmission } from './update-admission.js';
 import { assertValidUpdate } from './update-validation.js';
@@ -69,15 +69,15 @@ export class CollabService {
     const { permission, coalitionId } = await this.permission(user, docId, true);
     if (!permission || !coalitionId) throw AppError.notFound('Document');
     await join();
-    const { state, seq } = await this.store.load(docId);
-    return { role: permission, coalitionId, seq, ...diff(state, clientStateVector) };
+    const loaded = await this.store.load(docId);
+    return { role: permission, coalitionId, seq: loaded.seq, ...diff(loaded, clientStateVector) };
   }
 
   async sync(user: AuthUser, docId: string, clientStateVector: Uint8Array): Promise<SyncResult> {
     const { permission } = await this.permission(user, docId);
     if (!permission) throw AppError.notFound('Document');
-    const { state, seq } = await this.store.load(docId);
-    return { seq, ...diff(state, clientStateVector) };
+    const loaded = await this.store.load(docId);
+    return { seq: loaded.seq, ...diff(loaded, clientStateVector) };
   }
 
   /**
@@ -121,15 +121,19 @@ export class CollabService {
   }
 }
 
+/**
+ * What a client with `clientStateVector` is missing, and the server's state vector. A client that
+ * has nothing (no or an empty state vector) gets the state as it is: no decoding of the document.
+ */
 function diff(
-  state: Uint8Array,
+  { state, stateVector }: DocState,
   clientStateVector: Uint8Array | undefined,
 ): { update: Uint8Array; stateVector: Uint8Array } {
-  const stateVector = Y.encodeStateVectorFromUpdate(state);
-  if (!clientStateVector || clientStateVector.byteLength === 0)
-    return { update: state, stateVector };
+  const serverStateVector = Y.encodeStateVector(stateVector);
   try {
-    return { update: Y.diffUpdate(state, clientStateVector), stateVector };
+    if (!clientStateVector || Y.decodeStateVector(clientStateVector).size === 0)
+      return { update: state, stateVector: serverStateVector };
+    return { update: Y.diffUpdate(state, clientStateVector), stateVector: serverStateVector };
   } catch {
     throw new AppError('INVALID_UPDATE', 'The state vector could not be decoded.');
   }

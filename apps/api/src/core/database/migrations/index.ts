@@ -2,6 +2,7 @@ import { InitialPlatform1764300000000 } from './1764300000000-initial-platform.j
 import { Collaboration1764400000000 } from './1764400000000-collaboration.js';
 import { AuditLogNoTruncate1764500000000 } from './1764500000000-audit-log-no-truncate.js';
 import { CollabAppendFunction1764600000000 } from './1764600000000-collab-append-function.js';
+import { DocSnapshotStateVector1764650000000 } from './1764650000000-doc-snapshot-state-vector.js';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   Collaboration1764400000000,
   AuditLogNoTruncate1764500000000,
   CollabAppendFunction1764600000000,
+  DocSnapshotStateVector1764650000000,
 ];
