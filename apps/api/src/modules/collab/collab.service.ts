@@ -81,7 +81,8 @@ export class CollabService {
   }
 
   /**
-   * Validates and durably stores an update; resolves after COMMIT with the stored seq. What the
+   * Validates and durably stores an update; resolves after COMMIT with the stored seq (the
+   * broadcast to the document's room has gone out by then: `CollabBroadcaster`). What the
    * server already has is trimmed first (a resend after reconnect overlaps), so the log never holds
    * two versions of the same struct. Updates of one document are validated in arrival order.
    */
@@ -90,6 +91,7 @@ export class CollabService {
     docId: string,
     update: Uint8Array,
     updateId: string,
+    origin: string | null = null,
   ): Promise<StoredUpdate & { update: Uint8Array }> {
     if (update.byteLength > MAX_UPDATE_BYTES) {
       throw new AppError(
@@ -98,13 +100,20 @@ export class CollabService {
       );
     }
     assertValidUpdate(update);
-    const queued = await this.admission.admit(docId, update, updateId, user.id, async () => {
-      const { permission } = await this.permission(user, docId);
-      if (!permission) throw AppError.notFound('Document');
-      if (!permissionAllows(permission, 'edit')) {
-        throw AppError.forbidden('You may view this document but not edit it.');
-      }
-    });
+    const queued = await this.admission.admit(
+      docId,
+      update,
+      updateId,
+      user.id,
+      async () => {
+        const { permission } = await this.permission(user, docId);
+        if (!permission) throw AppError.notFound('Document');
+        if (!permissionAllows(permission, 'edit')) {
+          throw AppError.forbidden('You may view this document but not edit it.');
+        }
+      },
+      origin,
+    );
     if (queued.known) {
       const { seq } = await this.store.load(docId);
       return { updateId, docId, seq, duplicate: true, update };

@@ -22,6 +22,8 @@ export interface NewUpdate {
   update: Uint8Array;
   updateId: string;
   userId: string | null;
+  /** Socket that sent it (not stored): a broadcast of this update alone skips that socket. */
+  origin?: string | null;
 }
 
 export interface StoredUpdate {

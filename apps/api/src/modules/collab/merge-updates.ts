@@ -11,6 +11,11 @@ const FAN_IN = 16;
 /** `state` followed by `updates` (in log order), as one update. */
 export function mergeLog(state: Uint8Array, updates: Uint8Array[]): Uint8Array {
   if (!updates.length) return state;
+  return Y.mergeUpdates([state, mergeUpdates(updates)]);
+}
+
+/** Several updates (at least one) as one, merged in small groups. */
+export function mergeUpdates(updates: Uint8Array[]): Uint8Array {
   let level = updates;
   while (level.length > 1) {
     const next: Uint8Array[] = [];
@@ -20,5 +25,5 @@ export function mergeLog(state: Uint8Array, updates: Uint8Array[]): Uint8Array {
     }
     level = next;
   }
-  return Y.mergeUpdates([state, level[0]]);
+  return level[0];
 }

@@ -31,13 +31,17 @@ export class UpdateAdmission {
     private readonly committer: UpdateCommitter,
   ) {}
 
-  /** `check` runs first (e.g. the permission check), inside the document's ordered section. */
+  /**
+   * `check` runs first (e.g. the permission check), inside the document's ordered section.
+   * `origin`: the sending socket (its own update is not broadcast back to it).
+   */
   admit(
     docId: string,
     update: Uint8Array,
     updateId: string,
     userId: string,
     check: () => Promise<void>,
+    origin: string | null = null,
   ): Promise<Admission> {
     return this.inOrder(docId, async () => {
       await check();
@@ -61,7 +65,7 @@ export class UpdateAdmission {
       return {
         known: false as const,
         fresh,
-        commit: this.enqueue(docId, fresh, sv, updateId, userId),
+        commit: this.enqueue(docId, fresh, sv, { updateId, userId, origin }),
       };
     });
   }
@@ -82,8 +86,7 @@ export class UpdateAdmission {
     docId: string,
     fresh: Uint8Array,
     sv: Map<number, number>,
-    updateId: string,
-    userId: string,
+    meta: { updateId: string; userId: string; origin: string | null },
   ): Promise<StoredUpdate> {
     const next = new Map(sv);
     const { from, to } = Y.parseUpdateMeta(fresh);
@@ -99,7 +102,7 @@ export class UpdateAdmission {
       // A failed commit rejects the whole queue, so nothing accepted on top of it survives.
       if (failed || entry.inFlight === 0) this.accepted.delete(docId);
     };
-    const commit = this.committer.commit({ docId, update: fresh, updateId, userId });
+    const commit = this.committer.commit({ docId, update: fresh, ...meta });
     commit.then(
       () => settle(false),
       () => settle(true),

@@ -13,8 +13,8 @@ interface Pending {
 }
 
 export interface CommittedBatch {
-  /** Fresh (non-duplicate) updates in seq order per document. */
-  stored: Array<StoredUpdate & { update: Uint8Array }>;
+  /** Fresh (non-duplicate) updates in seq order per document, with the socket that sent each. */
+  stored: Array<StoredUpdate & { update: Uint8Array; origin: string | null }>;
 }
 
 /**
@@ -99,7 +99,11 @@ export class UpdateCommitter implements OnApplicationShutdown {
         if (s.duplicate) this.stats.duplicates += 1;
         else {
           this.stats.updates += 1;
-          fresh.push({ ...s, update: batch[i].update.update });
+          fresh.push({
+            ...s,
+            update: batch[i].update.update,
+            origin: batch[i].update.origin ?? null,
+          });
         }
       });
       fresh.sort((a, b) => (a.docId === b.docId ? a.seq - b.seq : a.docId.localeCompare(b.docId)));
