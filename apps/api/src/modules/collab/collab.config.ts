@@ -13,7 +13,8 @@ export const COLLAB_CONFIG_SPEC = {
   },
   COLLAB_COMPACT_AFTER_UPDATES: {
     default: 500,
-    description: 'Compact a document when its update log holds this many updates...',
+    description:
+      'Compact a document when its update log holds this many updates (and at least 1/8 of its snapshot size in bytes)...',
   },
   COLLAB_COMPACT_AFTER_BYTES: { default: 1024 * 1024, description: '...or this many bytes.' },
   COLLAB_COMPACT_ON_SHUTDOWN_AFTER_UPDATES: {

@@ -35,6 +35,14 @@ export class CompactionService
   private stopped = false;
   readonly stats = { compactions: 0, updatesFolded: 0, checkpoints: 0, backlog: 0 };
   private static readonly SHUTDOWN_BUDGET_MS = 3000;
+  /**
+   * A compaction re-merges the whole snapshot, so a log is folded by count only once it holds at
+   * least 1/SNAPSHOT_FRACTION of the snapshot's bytes: the work stays proportional to what is
+   * written (a 4 MB document is not re-merged every 500 small updates), and an open never merges
+   * a log much bigger than that. Past MAX_FOLD updates (what one compaction folds) it always runs.
+   */
+  private static readonly SNAPSHOT_FRACTION = 8;
+  private static readonly MAX_FOLD = 20_000;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -117,9 +125,16 @@ export class CompactionService
   private async pass(): Promise<void> {
     try {
       const due: Array<{ doc_id: string }> = await this.db.query(
-        `SELECT doc_id FROM doc_heads WHERE pending_count >= $1 OR pending_bytes >= $2
-          ORDER BY pending_count DESC LIMIT 50`,
-        [this.config.compactAfterUpdates, this.config.compactAfterBytes],
+        `SELECT h.doc_id FROM doc_heads h JOIN doc_snapshots s ON s.doc_id = h.doc_id
+          WHERE (h.pending_count >= $1 AND h.pending_bytes * $3 >= octet_length(s.state))
+             OR h.pending_bytes >= $2 OR h.pending_count >= $4
+          ORDER BY h.pending_count DESC LIMIT 50`,
+        [
+          this.config.compactAfterUpdates,
+          this.config.compactAfterBytes,
+          CompactionService.SNAPSHOT_FRACTION,
+          CompactionService.MAX_FOLD,
+        ],
       );
       this.stats.backlog = due.length;
       for (const { doc_id } of due) await this.compact(doc_id);
@@ -139,8 +154,8 @@ export class CompactionService
       if (!claimed.length) return false;
       const upto = Number(claimed[0].upto_seq);
       const rows: Array<{ seq: string; update: Buffer }> = await m.query(
-        'SELECT seq, update FROM doc_updates WHERE doc_id = $1 AND seq > $2 ORDER BY seq LIMIT 20000',
-        [docId, upto],
+        'SELECT seq, update FROM doc_updates WHERE doc_id = $1 AND seq > $2 ORDER BY seq LIMIT $3',
+        [docId, upto, CompactionService.MAX_FOLD],
       );
       if (!rows.length) return false;
       const last = Number(rows[rows.length - 1].seq);

@@ -61,7 +61,7 @@ export class UpdateAdmission {
         if (fresh) assertReferencesKnown(fresh, sv);
       }
       if (!fresh) return { known: true as const };
-      assertValidUpdate(fresh);
+      if (fresh !== update) assertValidUpdate(fresh);
       return {
         known: false as const,
         fresh,
@@ -76,9 +76,12 @@ export class UpdateAdmission {
   ): Promise<{ fresh: Uint8Array | null; sv: Map<number, number> }> {
     const committed = await this.store.stateVector(docId);
     const queued = this.accepted.get(docId)?.sv;
-    const sv = new Map(committed);
-    if (queued)
+    // Read-only from here on (callers copy before changing it): no copy when nothing is queued.
+    let sv = committed;
+    if (queued) {
+      sv = new Map(committed);
       for (const [client, clock] of queued) sv.set(client, Math.max(sv.get(client) ?? 0, clock));
+    }
     return { fresh: trimKnown(update, sv), sv };
   }
 
