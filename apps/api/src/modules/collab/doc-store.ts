@@ -138,7 +138,8 @@ export class DocStore {
 
   /**
    * Writes a batch of updates (several documents possible) as ONE statement, so it is one round
-   * trip and one implicit transaction: `collab_append()` (a migration) recognizes resent update ids
+   * trip and one implicit transaction: `collab_append()` (a migration; the updates packed into one
+   * binary parameter with their lengths) recognizes resent update ids
    * and takes consecutive seqs from each document's head row. The batch is sorted by document
    * (arrival order kept within a document) so concurrent batches lock head rows in the same order.
    */
@@ -154,12 +155,12 @@ export class DocStore {
       out_seq: string;
       out_duplicate: boolean;
     }> = await this.db.query(
-      'SELECT * FROM collab_append($1::uuid[], $2::bytea[], $3::varchar[], $4::uuid[])',
+      'SELECT * FROM collab_append($1::uuid[], $2::bytea, $3::integer[], $4::varchar[], $5::uuid[])',
       [
         order.map(({ u }) => u.docId),
-        order.map(({ u }) =>
-          Buffer.from(u.update.buffer, u.update.byteOffset, u.update.byteLength),
-        ),
+        // One binary parameter (a bytea[] would travel hex-encoded as text).
+        Buffer.concat(order.map(({ u }) => u.update)),
+        order.map(({ u }) => u.update.byteLength),
         order.map(({ u }) => u.updateId),
         order.map(({ u }) => u.userId),
       ],

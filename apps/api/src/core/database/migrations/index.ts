@@ -3,6 +3,7 @@ import { Collaboration1764400000000 } from './1764400000000-collaboration.js';
 import { AuditLogNoTruncate1764500000000 } from './1764500000000-audit-log-no-truncate.js';
 import { CollabAppendFunction1764600000000 } from './1764600000000-collab-append-function.js';
 import { DocSnapshotStateVector1764650000000 } from './1764650000000-doc-snapshot-state-vector.js';
+import { CollabAppendPacked1764660000000 } from './1764660000000-collab-append-packed.js';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   AuditLogNoTruncate1764500000000,
   CollabAppendFunction1764600000000,
   DocSnapshotStateVector1764650000000,
+  CollabAppendPacked1764660000000,
 ];
