@@ -18,24 +18,19 @@ export interface CommittedBatch {
 }
 
 /**
- * Group commit: updates of a document that arrive while its transaction is being written (or
- * within the commit window) go into its next single transaction; other documents' batches may be
- * written meanwhile. Each caller's promise resolves only after COMMIT.
+ * Group commit: updates that arrive while a transaction is being written (or within the commit
+ * window) go into the next single transaction. Each caller's promise resolves only after COMMIT.
  */
 @Injectable()
 export class UpdateCommitter implements OnApplicationShutdown {
   private readonly logger = new Logger('UpdateCommitter');
   private queue: Pending[] = [];
   /**
-   * Batches being written, at most MAX_IN_FLIGHT, never two with the same document: an update may
-   * be admitted on top of one being written, so it must not reach the database until that one has
-   * committed (or failed). Batches of other documents do not wait (lower latency with many docs).
+   * Batches being written. One at a time: a batch may hold updates admitted on top of the batch
+   * before it, so it must not reach the database until that one has committed (or failed).
    */
   private flushing = 0;
-  private static readonly MAX_IN_FLIGHT = 4;
-  private readonly inFlightDocs = new Set<string>();
-  /** Update ids being written: a resend (or a reuse) waits, so collab_append recognizes it. */
-  private readonly inFlightIds = new Set<string>();
+  private static readonly MAX_IN_FLIGHT = 1;
   private timer: NodeJS.Timeout | null = null;
   private listeners: Array<(batch: CommittedBatch) => void> = [];
   private closed = false;
@@ -109,37 +104,10 @@ export class UpdateCommitter implements OnApplicationShutdown {
         : (setImmediate(run) as unknown as NodeJS.Timeout);
   }
 
-  /** Takes, in queue order, up to a batch of updates whose documents have no batch in flight. */
-  private takeBatch(): Pending[] {
-    const batch: Pending[] = [];
-    const rest: Pending[] = [];
-    // A document's updates keep their order: once one waits, the later ones wait too.
-    const held = new Set<string>();
-    for (const p of this.queue) {
-      const free =
-        batch.length < this.config.commitMaxBatch &&
-        !this.inFlightDocs.has(p.update.docId) &&
-        !held.has(p.update.docId) &&
-        !this.inFlightIds.has(p.update.updateId);
-      if (free) batch.push(p);
-      else {
-        held.add(p.update.docId);
-        rest.push(p);
-      }
-    }
-    this.queue = rest;
-    for (const p of batch) {
-      this.inFlightDocs.add(p.update.docId);
-      this.inFlightIds.add(p.update.updateId);
-    }
-    return batch;
-  }
-
   private async flush(): Promise<void> {
     if (this.flushing >= UpdateCommitter.MAX_IN_FLIGHT || !this.queue.length) return;
-    const batch = this.takeBatch();
-    if (!batch.length) return; // everything queued waits for a batch in flight
     this.flushing += 1;
+    const batch = this.queue.splice(0, this.config.commitMaxBatch);
     try {
       const stored = await this.store.append(batch.map((p) => p.update));
       this.stats.batches += 1;
@@ -190,10 +158,6 @@ export class UpdateCommitter implements OnApplicationShutdown {
       );
       for (const p of [...batch, ...behind]) p.reject(error);
     } finally {
-      for (const p of batch) {
-        this.inFlightDocs.delete(p.update.docId);
-        this.inFlightIds.delete(p.update.updateId);
-      }
       this.flushing -= 1;
       if (this.queue.length) this.schedule();
     }
