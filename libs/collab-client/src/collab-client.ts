@@ -224,7 +224,8 @@ export class CollabClient {
         const handle = this.handles.get(message?.docId);
         const update = tryUint8Array(message?.update);
         if (handle && update && typeof message.seq === 'number') {
-          handle.onRemoteUpdate(update, message.seq);
+          const fromSeq = typeof message.fromSeq === 'number' ? message.fromSeq : message.seq;
+          handle.onRemoteUpdate(update, fromSeq, message.seq);
         }
       }),
     );

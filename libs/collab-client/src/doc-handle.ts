@@ -214,12 +214,12 @@ export class DocHandle {
     this.updateStatus();
   }
 
-  /** @internal A doc:update broadcast. */
-  onRemoteUpdate(update: Uint8Array, seq: number): void {
+  /** @internal A doc:update broadcast of the updates `fromSeq`..`seq`. */
+  onRemoteUpdate(update: Uint8Array, fromSeq: number, seq: number): void {
     if (this.closed || this._revoked) return;
     this.stats.remoteUpdates++;
     applyRemoteUpdate(this.doc, update, this.transport.origin);
-    this.syncer.seqs.observe(seq);
+    this.syncer.seqs.observeRange(fromSeq, seq);
   }
 
   /** @internal An awareness:update broadcast. */

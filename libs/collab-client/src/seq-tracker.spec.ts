@@ -14,6 +14,24 @@ describe('SeqTracker', () => {
     expect(gaps).toBe(0);
   });
 
+  it('accepts ranges of merged broadcasts, in order, overlapping or ahead', async () => {
+    let gaps = 0;
+    const tracker = new SeqTracker(20, () => gaps++);
+    tracker.reset(3);
+    tracker.observeRange(4, 9);
+    expect(tracker.seq).toBe(9);
+    tracker.observe(8); // an ack of our own update inside that range
+    tracker.observeRange(12, 14);
+    expect(tracker.hasGap).toBe(true);
+    tracker.observeRange(9, 11);
+    expect(tracker.seq).toBe(14);
+    expect(tracker.hasGap).toBe(false);
+    tracker.observeRange(20, 18); // malformed: ignored
+    expect(tracker.hasGap).toBe(false);
+    await sleep(40);
+    expect(gaps).toBe(0);
+  });
+
   it('waits for out-of-order seqs before reporting a gap', async () => {
     let gaps = 0;
     const tracker = new SeqTracker(30, () => gaps++);

@@ -4,6 +4,8 @@
  * the missing ones may still come (broadcasts relayed by other nodes can overtake each other); if
  * the gap is still open after `gapDelayMs`, `onGap` asks the server for what is missing (doc:sync).
  */
+const MAX_RANGE = 100_000;
+
 export class SeqTracker {
   /** Highest seq up to which everything has been seen; -1 before the first open. */
   private head = -1;
@@ -32,8 +34,16 @@ export class SeqTracker {
 
   /** A seq was seen (an ack of our own update or a broadcast). */
   observe(seq: number): void {
-    if (!Number.isInteger(seq) || seq <= this.head) return;
-    this.ahead.add(seq);
+    this.observeRange(seq, seq);
+  }
+
+  /** The seqs `from`..`to` were seen (a broadcast of several merged updates). */
+  observeRange(from: number, to: number): void {
+    if (!Number.isInteger(from) || !Number.isInteger(to) || from > to || to <= this.head) return;
+    if (to - from > MAX_RANGE) return; // not a range the server sends (a merge is one group commit)
+    // A range that starts at or before the next expected seq moves the head directly.
+    if (this.head >= 0 && from <= this.head + 1) this.head = to;
+    else for (let seq = Math.max(from, this.head + 1); seq <= to; seq++) this.ahead.add(seq);
     this.settle();
   }
 

@@ -1,6 +1,7 @@
 import { io, type Socket } from 'socket.io-client';
 import {
   COLLAB_NAMESPACE,
+  collabWireParser,
   type CollabAck,
   type CollabError,
   type CollabEventName,
@@ -66,6 +67,7 @@ export class SocketConnection implements Transport {
       autoConnect: false,
       forceNew: true, // one connection per client, never shared through Socket.IO's manager cache
       transports: options.transports,
+      parser: collabWireParser,
       reconnection: true,
       reconnectionDelay: options.reconnectionDelayMs,
       reconnectionDelayMax: options.reconnectionDelayMaxMs,

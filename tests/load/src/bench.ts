@@ -4,6 +4,7 @@
  *
  *   node tests/load/dist/bench.js [--quick] [--scenario S1[,S2…]] [--servers ywebsocket,hocuspocus,coalesce]
  *                                 [--workers N] [--no-full] [--no-selftest] [--docs | --no-docs]
+ *                                 [--retries N]
  *   node tests/load/dist/bench.js --render tests/load/results/<run>.json   (re-render docs/benchmarks.md)
  */
 import { execFileSync } from 'node:child_process';
@@ -39,6 +40,8 @@ interface Args {
   selftest: boolean;
   docs: boolean | null;
   render: string | null;
+  /** Re-runs allowed per run after a busy machine or an infrastructure error. */
+  retries: number;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -51,6 +54,7 @@ function parseArgs(argv: string[]): Args {
     selftest: true,
     docs: null,
     render: null,
+    retries: 8,
   };
   const list = (v: string | undefined) =>
     (v ?? '')
@@ -86,6 +90,9 @@ function parseArgs(argv: string[]): Args {
         break;
       case '--no-docs':
         args.docs = false;
+        break;
+      case '--retries':
+        args.retries = Math.max(0, Math.floor(Number(value())) || 0);
         break;
       case '--render':
         args.render = value();
@@ -152,13 +159,14 @@ async function main(): Promise<void> {
   mkdirSync(logDir, { recursive: true });
   const elapsed = () => `${((Date.now() - t0) / 1000).toFixed(0)}s`;
   const log = (msg: string) => console.log(`[${elapsed()}] ${msg}`);
-  // At most 8 re-runs per run (busy machine, PostgreSQL restarted, infrastructure error): bounded time.
+  // At most 8 re-runs per run by default (busy machine, PostgreSQL restarted, infrastructure
+  // error): bounded time. `--retries 0` measures once, busy or not (A/B runs on a shared machine).
   const opts: Options = {
     quick: args.quick,
     workers: args.workers,
     full: args.full,
     log,
-    retries: { left: 8 },
+    retries: { left: args.retries },
   };
   const isFullRun =
     !args.quick &&

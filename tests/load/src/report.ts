@@ -335,10 +335,11 @@ ${r.command}
   by the run; it acknowledges an update only after its PostgreSQL commit.
 - **Raw clients** speak each wire protocol directly (y-protocols sync over ws; Hocuspocus framing
   with the document name prefix and the auth message; Socket.IO \`/collab\` with \`doc:open\` and
-  \`doc:update\`). A client keeps a tiny Y.Doc only for its own inserts; each insert carries a
-  unique marker \`@@sender:seq:sendTime!\`. Receivers find markers in the received bytes with
-  \`Buffer.indexOf\` and do not decode updates. Send time and arrival time come from
-  CLOCK_MONOTONIC, shared by all processes.
+  \`doc:update\`, through Coalesce's wire parser, one frame per packet). A client keeps a tiny
+  Y.Doc only for its own inserts; each insert carries a unique marker \`@@sender:seq:sendTime!\`.
+  Receivers find markers in the received bytes with \`Buffer.indexOf\` and do not decode updates
+  (a merged Coalesce broadcast keeps every marker; a receiver ignores its own). Send time and
+  arrival time come from CLOCK_MONOTONIC, shared by all processes.
 - **Full clients** hold a whole Y.Doc with the server's provider (\`WebsocketProvider\`,
   \`HocuspocusProvider\`, and Coalesce's own \`@coalesce/collab-client\`) and apply every update. On
   2 cores, full clients load the generator much more than the servers; compare them with care.

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { io } from 'socket.io-client';
 import type { Socket } from 'socket.io-client';
+import { collabWireParser } from '@coalesce/protocol';
 import type { CollabAck, DocumentDto } from '@coalesce/protocol';
 import type { Actor } from '../support/fixtures.js';
 import type { TestApp } from '../support/test-app.js';
@@ -10,6 +11,7 @@ export async function rawSocket(t: TestApp, token: string | null): Promise<Socke
   const socket = io(`${t.baseUrl}/collab`, {
     auth: token ? { token } : {},
     transports: ['websocket'],
+    parser: collabWireParser,
     reconnection: false,
     forceNew: true,
   });

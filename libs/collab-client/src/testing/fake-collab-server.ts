@@ -6,6 +6,7 @@ import {
   COLLAB_NAMESPACE,
   CollabEvents,
   MAX_SOCKET_MESSAGE_BYTES,
+  collabWireParser,
   MAX_UPDATE_BYTES,
   type CollabAck,
   type DocRevokedMessage,
@@ -111,7 +112,10 @@ export class FakeCollabServer {
   async start(): Promise<void> {
     if (this.io) return;
     const http = createServer();
-    const io = new Server(http, { maxHttpBufferSize: MAX_SOCKET_MESSAGE_BYTES });
+    const io = new Server(http, {
+      maxHttpBufferSize: MAX_SOCKET_MESSAGE_BYTES,
+      parser: collabWireParser,
+    });
     const nsp = io.of(COLLAB_NAMESPACE);
     nsp.use((socket, next) => this.authenticate(socket, next));
     nsp.on('connection', (socket) => this.onConnection(socket));

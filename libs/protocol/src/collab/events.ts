@@ -8,7 +8,10 @@ export const COLLAB_NAMESPACE = '/collab';
 export const CollabEvents = {
   /** C->S {docId, stateVector} -> OpenAck. Joins the document's room. */
   DocOpen: 'doc:open',
-  /** C->S {docId, update, updateId} -> {seq}, only after the update is committed. S->C {docId, update, seq} broadcast. */
+  /**
+   * C->S {docId, update, updateId} -> {seq}, only after the update is committed.
+   * S->C {docId, update, seq, fromSeq?} broadcast of committed updates (see DocUpdateBroadcast).
+   */
   DocUpdate: 'doc:update',
   /** C->S {docId, stateVector} -> SyncAck: what the client is missing (after reconnect or a seq gap). */
   DocSync: 'doc:sync',

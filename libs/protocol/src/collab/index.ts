@@ -1,3 +1,4 @@
 export * from './events.js';
 export * from './limits.js';
 export * from './payloads.js';
+export * from './wire-parser.js';

@@ -4,6 +4,8 @@ export const MAX_UPDATE_BYTES = 1024 * 1024;
 export const MAX_SOCKET_MESSAGE_BYTES = MAX_UPDATE_BYTES + 64 * 1024;
 /** Largest encoded awareness update, and largest state per awareness client. */
 export const MAX_AWARENESS_BYTES = 8 * 1024;
+/** Committed updates merged into one doc:update broadcast hold at most this many bytes. */
+export const MAX_MERGED_BROADCAST_BYTES = 64 * 1024;
 /** Documents one socket may hold open at once. */
 export const MAX_OPEN_DOCS_PER_SOCKET = 200;
 /** Token buckets per socket: sustained rate per second and burst. Past the burst: RATE_LIMITED acks. */

@@ -84,11 +84,17 @@ export interface UpdateResult {
   seq: number;
 }
 
-/** S->C broadcast of a committed update. */
+/**
+ * S->C broadcast of committed updates: `update` holds the updates with seqs `fromSeq`..`seq` (one
+ * update when `fromSeq` is absent). Under load the server merges the updates of one group commit
+ * into one broadcast to the whole room, so it may contain the receiver's own updates (applying them
+ * again is a no-op in Yjs). A single update is never sent back to its sender.
+ */
 export interface DocUpdateBroadcast {
   docId: string;
   update: Uint8Array;
   seq: number;
+  fromSeq?: number;
 }
 
 export interface DocRevokedMessage {

@@ -3,10 +3,11 @@
  * tiny Y.Doc only for its own inserts (so its updates are real Yjs updates the server integrates);
  * it never applies what it receives: remote update bytes go to the hooks as they came off the wire.
  */
+import { randomUUID } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { COLLAB_NAMESPACE, CollabEvents } from '@coalesce/protocol';
+import { COLLAB_NAMESPACE, CollabEvents, collabWireParser } from '@coalesce/protocol';
 import { withTimeout } from '../lib/clock.js';
 import { Reader, encode } from '../lib/wire.js';
 import type { BenchClient, ClientHooks, Target } from './types.js';
@@ -287,6 +288,7 @@ export class RawCoalesceClient implements BenchClient {
   connect(): Promise<void> {
     const socket = io(`http://127.0.0.1:${this.target.port}${COLLAB_NAMESPACE}`, {
       transports: ['websocket'],
+      parser: collabWireParser,
       auth: { token: this.target.token },
       reconnection: false,
       forceNew: true,
@@ -327,7 +329,8 @@ export class RawCoalesceClient implements BenchClient {
     const sentAt = performance.now();
     this.pendingAcks++;
     const n = ++this.counter;
-    const updateId = `b${this.index}-${n}-${Math.floor(sentAt)}`;
+    // Unique across workers, documents and runs (an index-counter-time id could collide).
+    const updateId = randomUUID();
     this.socket?.emit(
       CollabEvents.DocUpdate,
       { docId: this.docName, update, updateId },

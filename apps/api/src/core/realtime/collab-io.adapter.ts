@@ -4,13 +4,14 @@ import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { createClient } from 'redis';
 import type { Server, ServerOptions } from 'socket.io';
-import { MAX_SOCKET_MESSAGE_BYTES } from '@coalesce/protocol';
+import { MAX_SOCKET_MESSAGE_BYTES, collabWireParser } from '@coalesce/protocol';
 
 type RedisClient = ReturnType<typeof createClient>;
 
 /**
- * Socket.IO server options for the whole app: websocket transport, message size matched to the
- * update cap, and — with REDIS_URL — the Redis adapter so several API processes share rooms.
+ * Socket.IO server options for the whole app: websocket transport, the /collab wire parser (one
+ * frame per packet), message size matched to the update cap, and — with REDIS_URL — the Redis
+ * adapter so several API processes share rooms.
  */
 export class CollabIoAdapter extends IoAdapter {
   private readonly log = new Logger('CollabIoAdapter');
@@ -40,6 +41,8 @@ export class CollabIoAdapter extends IoAdapter {
     const server: Server = super.createIOServer(port, {
       ...(options as ServerOptions),
       transports: ['websocket'],
+      // One WebSocket frame per packet, binary included (the default parser sends two).
+      parser: collabWireParser,
       maxHttpBufferSize: MAX_SOCKET_MESSAGE_BYTES,
       pingInterval: 10_000,
       pingTimeout: 10_000,

@@ -13,9 +13,15 @@ export const COLLAB_CONFIG_SPEC = {
   },
   COLLAB_COMPACT_AFTER_UPDATES: {
     default: 500,
-    description: 'Compact a document when its update log holds this many updates...',
+    description:
+      'Compact a document when its update log holds this many updates (and at least 1/8 of its snapshot size in bytes)...',
   },
   COLLAB_COMPACT_AFTER_BYTES: { default: 1024 * 1024, description: '...or this many bytes.' },
+  COLLAB_COMPACT_ON_SHUTDOWN_AFTER_UPDATES: {
+    default: 50,
+    description:
+      'At a graceful shutdown, compact every document whose log holds at least this many updates (0: never), so the next process loads snapshots.',
+  },
   COLLAB_COMPACTION_INTERVAL_MS: {
     default: 1000,
     description: 'How often the compaction and checkpoint job looks for work (0 turns it off).',
@@ -38,6 +44,7 @@ export interface CollabConfig {
   cacheBytes: number;
   compactAfterUpdates: number;
   compactAfterBytes: number;
+  compactOnShutdownAfterUpdates: number;
   compactionIntervalMs: number;
   checkpointMinutes: number;
   permissionCacheMs: number;
@@ -63,6 +70,7 @@ export function loadCollabConfig(
     cacheBytes: read(env, 'COLLAB_CACHE_MB') * 1024 * 1024,
     compactAfterUpdates: Math.max(1, read(env, 'COLLAB_COMPACT_AFTER_UPDATES')),
     compactAfterBytes: read(env, 'COLLAB_COMPACT_AFTER_BYTES'),
+    compactOnShutdownAfterUpdates: read(env, 'COLLAB_COMPACT_ON_SHUTDOWN_AFTER_UPDATES'),
     compactionIntervalMs: read(env, 'COLLAB_COMPACTION_INTERVAL_MS'),
     checkpointMinutes: read(env, 'COLLAB_CHECKPOINT_MINUTES'),
     permissionCacheMs: read(env, 'COLLAB_PERMISSION_CACHE_MS'),

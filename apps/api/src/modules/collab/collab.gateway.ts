@@ -160,8 +160,8 @@ export class CollabGateway
       async ({ docId, update, updateId }) => {
         if (!session.docs.has(docId))
           throw new AppError('DOC_NOT_OPEN', 'Open the document before sending updates.');
-        const stored = await this.collab.update(user, docId, update, updateId);
-        if (!stored.duplicate) this.broadcaster.update(docId, stored.update, stored.seq, socket.id);
+        // The committed update is broadcast by CollabBroadcaster before this resolves.
+        const stored = await this.collab.update(user, docId, update, updateId, socket.id);
         return { seq: stored.seq };
       },
       { limit: 'updates' },

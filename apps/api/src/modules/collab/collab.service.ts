@@ -11,7 +11,7 @@ import { COLLAB_CONFIG } from './collab.config.js';
 import type { CollabConfig } from './collab.config.js';
 import { DocPermissionCache } from './doc-permission-cache.js';
 import { DocStore } from './doc-store.js';
-import type { StoredUpdate } from './doc-store.js';
+import type { DocState, StoredUpdate } from './doc-store.js';
 import { UpdateCommitter } from './update-committer.js';
 import { UpdateAdmission } from './update-admission.js';
 import { assertValidUpdate } from './update-validation.js';
@@ -69,19 +69,20 @@ export class CollabService {
     const { permission, coalitionId } = await this.permission(user, docId, true);
     if (!permission || !coalitionId) throw AppError.notFound('Document');
     await join();
-    const { state, seq } = await this.store.load(docId);
-    return { role: permission, coalitionId, seq, ...diff(state, clientStateVector) };
+    const loaded = await this.store.load(docId);
+    return { role: permission, coalitionId, seq: loaded.seq, ...diff(loaded, clientStateVector) };
   }
 
   async sync(user: AuthUser, docId: string, clientStateVector: Uint8Array): Promise<SyncResult> {
     const { permission } = await this.permission(user, docId);
     if (!permission) throw AppError.notFound('Document');
-    const { state, seq } = await this.store.load(docId);
-    return { seq, ...diff(state, clientStateVector) };
+    const loaded = await this.store.load(docId);
+    return { seq: loaded.seq, ...diff(loaded, clientStateVector) };
   }
 
   /**
-   * Validates and durably stores an update; resolves after COMMIT with the stored seq. What the
+   * Validates and durably stores an update; resolves after COMMIT with the stored seq (the
+   * broadcast to the document's room has gone out by then: `CollabBroadcaster`). What the
    * server already has is trimmed first (a resend after reconnect overlaps), so the log never holds
    * two versions of the same struct. Updates of one document are validated in arrival order.
    */
@@ -90,6 +91,7 @@ export class CollabService {
     docId: string,
     update: Uint8Array,
     updateId: string,
+    origin: string | null = null,
   ): Promise<StoredUpdate & { update: Uint8Array }> {
     if (update.byteLength > MAX_UPDATE_BYTES) {
       throw new AppError(
@@ -98,13 +100,20 @@ export class CollabService {
       );
     }
     assertValidUpdate(update);
-    const queued = await this.admission.admit(docId, update, updateId, user.id, async () => {
-      const { permission } = await this.permission(user, docId);
-      if (!permission) throw AppError.notFound('Document');
-      if (!permissionAllows(permission, 'edit')) {
-        throw AppError.forbidden('You may view this document but not edit it.');
-      }
-    });
+    const queued = await this.admission.admit(
+      docId,
+      update,
+      updateId,
+      user.id,
+      async () => {
+        const { permission } = await this.permission(user, docId);
+        if (!permission) throw AppError.notFound('Document');
+        if (!permissionAllows(permission, 'edit')) {
+          throw AppError.forbidden('You may view this document but not edit it.');
+        }
+      },
+      origin,
+    );
     if (queued.known) {
       const { seq } = await this.store.load(docId);
       return { updateId, docId, seq, duplicate: true, update };
@@ -121,15 +130,19 @@ export class CollabService {
   }
 }
 
+/**
+ * What a client with `clientStateVector` is missing, and the server's state vector. A client that
+ * has nothing (no or an empty state vector) gets the state as it is: no decoding of the document.
+ */
 function diff(
-  state: Uint8Array,
+  { state, stateVector }: DocState,
   clientStateVector: Uint8Array | undefined,
 ): { update: Uint8Array; stateVector: Uint8Array } {
-  const stateVector = Y.encodeStateVectorFromUpdate(state);
-  if (!clientStateVector || clientStateVector.byteLength === 0)
-    return { update: state, stateVector };
+  const serverStateVector = Y.encodeStateVector(stateVector);
   try {
-    return { update: Y.diffUpdate(state, clientStateVector), stateVector };
+    if (!clientStateVector || Y.decodeStateVector(clientStateVector).size === 0)
+      return { update: state, stateVector: serverStateVector };
+    return { update: Y.diffUpdate(state, clientStateVector), stateVector: serverStateVector };
   } catch {
     throw new AppError('INVALID_UPDATE', 'The state vector could not be decoded.');
   }

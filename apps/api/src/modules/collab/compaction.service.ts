@@ -1,9 +1,16 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import type {
+  BeforeApplicationShutdown,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+} from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import * as Y from 'yjs';
 import { COLLAB_CONFIG } from './collab.config.js';
+import { mergeLog } from './merge-updates.js';
+import { UpdateCommitter } from './update-committer.js';
+import type { CommittedBatch } from './update-committer.js';
 import { VersionsService } from './versions.service.js';
 import type { CollabConfig } from './collab.config.js';
 
@@ -11,19 +18,40 @@ import type { CollabConfig } from './collab.config.js';
  * Off the request path: folds long update logs into the document's snapshot, and writes automatic
  * checkpoints. Work is claimed with FOR UPDATE SKIP LOCKED, so several nodes never compact the same
  * document at once, and writers are never blocked by it.
+ *
+ * Besides the periodic pass, a pass starts right after a commit takes a document's log past another
+ * multiple of the update threshold, and a graceful shutdown folds every log of at least
+ * `compactOnShutdownAfterUpdates` updates (time-bounded), so a restarted process loads snapshots
+ * instead of merging logs.
  */
 @Injectable()
-export class CompactionService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class CompactionService
+  implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown
+{
   private readonly logger = new Logger('Compaction');
   private timer: NodeJS.Timeout | null = null;
+  private soonTimer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
+  private stopped = false;
   readonly stats = { compactions: 0, updatesFolded: 0, checkpoints: 0, backlog: 0 };
+  private static readonly SHUTDOWN_BUDGET_MS = 3000;
+  /**
+   * A compaction re-merges the whole snapshot, so a log is folded by count only once it holds at
+   * least 1/SNAPSHOT_FRACTION of the snapshot's bytes: the work stays proportional to what is
+   * written (a 4 MB document is not re-merged every 500 small updates), and an open never merges
+   * a log much bigger than that. Past MAX_FOLD updates (what one compaction folds) it always runs.
+   */
+  private static readonly SNAPSHOT_FRACTION = 8;
+  private static readonly MAX_FOLD = 20_000;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(COLLAB_CONFIG) private readonly config: CollabConfig,
     private readonly versions: VersionsService,
-  ) {}
+    committer: UpdateCommitter,
+  ) {
+    committer.onCommitted((batch) => this.afterCommit(batch));
+  }
 
   onApplicationBootstrap(): void {
     if (this.config.compactionIntervalMs <= 0) return;
@@ -31,10 +59,59 @@ export class CompactionService implements OnApplicationBootstrap, OnApplicationS
     this.timer.unref();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
+  /** Before the database closes: stop the timers, then fold the logs of this session's edits. */
+  async beforeApplicationShutdown(): Promise<void> {
+    const enabled = this.timer !== null;
+    this.stop();
     await this.running;
+    if (!enabled || this.config.compactOnShutdownAfterUpdates <= 0) return;
+    const deadline = Date.now() + CompactionService.SHUTDOWN_BUDGET_MS;
+    try {
+      const due: Array<{ doc_id: string }> = await this.db.query(
+        `SELECT doc_id FROM doc_heads WHERE pending_count >= $1
+          ORDER BY pending_count DESC LIMIT 50`,
+        [this.config.compactOnShutdownAfterUpdates],
+      );
+      for (const { doc_id } of due) {
+        if (Date.now() > deadline) break;
+        await this.compact(doc_id);
+      }
+    } catch (error) {
+      this.logger.warn(`compaction at shutdown failed: ${(error as Error).message}`);
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stop();
+    await this.running;
+  }
+
+  private stop(): void {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    if (this.soonTimer) clearTimeout(this.soonTimer);
+    this.timer = null;
+    this.soonTimer = null;
+  }
+
+  /** A commit that takes a log past another multiple of the threshold starts a pass now. */
+  private afterCommit({ stored }: CommittedBatch): void {
+    if (this.stopped || this.timer === null || this.soonTimer) return;
+    const every = this.config.compactAfterUpdates;
+    let crossed = false;
+    for (let i = 0; i < stored.length && !crossed; i++) {
+      const last = i + 1 === stored.length || stored[i + 1].docId !== stored[i].docId;
+      if (!last) continue;
+      let first = i;
+      while (first > 0 && stored[first - 1].docId === stored[i].docId) first--;
+      crossed = Math.floor(stored[i].seq / every) > Math.floor((stored[first].seq - 1) / every);
+    }
+    if (!crossed) return;
+    this.soonTimer = setTimeout(() => {
+      this.soonTimer = null;
+      if (!this.stopped) void this.runOnce();
+    }, 0);
+    this.soonTimer.unref();
   }
 
   /** One pass: compact every document over the thresholds, then write due checkpoints. */
@@ -48,9 +125,16 @@ export class CompactionService implements OnApplicationBootstrap, OnApplicationS
   private async pass(): Promise<void> {
     try {
       const due: Array<{ doc_id: string }> = await this.db.query(
-        `SELECT doc_id FROM doc_heads WHERE pending_count >= $1 OR pending_bytes >= $2
-          ORDER BY pending_count DESC LIMIT 50`,
-        [this.config.compactAfterUpdates, this.config.compactAfterBytes],
+        `SELECT h.doc_id FROM doc_heads h JOIN doc_snapshots s ON s.doc_id = h.doc_id
+          WHERE (h.pending_count >= $1 AND h.pending_bytes * $3 >= octet_length(s.state))
+             OR h.pending_bytes >= $2 OR h.pending_count >= $4
+          ORDER BY h.pending_count DESC LIMIT 50`,
+        [
+          this.config.compactAfterUpdates,
+          this.config.compactAfterBytes,
+          CompactionService.SNAPSHOT_FRACTION,
+          CompactionService.MAX_FOLD,
+        ],
       );
       this.stats.backlog = due.length;
       for (const { doc_id } of due) await this.compact(doc_id);
@@ -70,19 +154,20 @@ export class CompactionService implements OnApplicationBootstrap, OnApplicationS
       if (!claimed.length) return false;
       const upto = Number(claimed[0].upto_seq);
       const rows: Array<{ seq: string; update: Buffer }> = await m.query(
-        'SELECT seq, update FROM doc_updates WHERE doc_id = $1 AND seq > $2 ORDER BY seq LIMIT 20000',
-        [docId, upto],
+        'SELECT seq, update FROM doc_updates WHERE doc_id = $1 AND seq > $2 ORDER BY seq LIMIT $3',
+        [docId, upto, CompactionService.MAX_FOLD],
       );
       if (!rows.length) return false;
       const last = Number(rows[rows.length - 1].seq);
       const bytes = rows.reduce((n, r) => n + r.update.byteLength, 0);
-      const state = Y.mergeUpdates([
+      const state = mergeLog(
         new Uint8Array(claimed[0].state),
-        ...rows.map((r) => new Uint8Array(r.update)),
-      ]);
+        rows.map((r) => new Uint8Array(r.update)),
+      );
+      const stateVector = Y.encodeStateVectorFromUpdate(state);
       await m.query(
-        'UPDATE doc_snapshots SET state = $2, upto_seq = $3, compacted_at = now() WHERE doc_id = $1',
-        [docId, Buffer.from(state), last],
+        'UPDATE doc_snapshots SET state = $2, upto_seq = $3, state_vector = $4, compacted_at = now() WHERE doc_id = $1',
+        [docId, Buffer.from(state), last, Buffer.from(stateVector)],
       );
       await m.query('DELETE FROM doc_updates WHERE doc_id = $1 AND seq > $2 AND seq <= $3', [
         docId,

@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { mergeLog } from './merge-updates.js';
 
 /** Merged state of a document up to `seq`, with updates appended since (merged lazily). */
 export interface CachedState {
@@ -42,13 +43,14 @@ export class DocStateCache {
     return entry;
   }
 
-  set(docId: string, state: Uint8Array, seq: number): void {
+  /** `sv`: the state vector of `state` when the caller already knows it (else computed on use). */
+  set(docId: string, state: Uint8Array, seq: number, sv: Map<number, number> | null = null): void {
     // A read that started before the latest commits must not replace the fresher entry.
     const existing = this.entries.get(docId);
     if (existing && existing.seq > seq) return;
     this.delete(docId);
     if (state.byteLength > this.budgetBytes / 4) return;
-    const entry: CachedState = { state, seq, tail: [], bytes: state.byteLength, sv: null };
+    const entry: CachedState = { state, seq, tail: [], bytes: state.byteLength, sv };
     this.entries.set(docId, entry);
     this.total += entry.bytes;
     this.evict();
@@ -80,7 +82,7 @@ export class DocStateCache {
     const entry = this.entries.get(docId);
     if (!entry) return undefined;
     if (!entry.sv) {
-      const merged = entry.tail.length ? Y.mergeUpdates([entry.state, ...entry.tail]) : entry.state;
+      const merged = mergeLog(entry.state, entry.tail);
       entry.sv = Y.decodeStateVector(Y.encodeStateVectorFromUpdate(merged));
     }
     return entry.sv;
@@ -89,12 +91,7 @@ export class DocStateCache {
   /** Moves the state vector past a committed update (contiguous ranges only). */
   private advance(docId: string, update: Uint8Array): void {
     const sv = this.stateVector(docId);
-    if (!sv) return;
-    const { from, to } = Y.parseUpdateMeta(update);
-    for (const [client, start] of from) {
-      const known = sv.get(client) ?? 0;
-      if (start <= known) sv.set(client, Math.max(known, to.get(client) ?? known));
-    }
+    if (sv) advanceStateVector(sv, update);
   }
 
   delete(docId: string): void {
@@ -110,7 +107,7 @@ export class DocStateCache {
   }
 
   private squash(entry: CachedState): void {
-    const merged = Y.mergeUpdates([entry.state, ...entry.tail]);
+    const merged = mergeLog(entry.state, entry.tail);
     this.total += merged.byteLength - entry.bytes;
     entry.state = merged;
     entry.tail = [];
@@ -123,4 +120,20 @@ export class DocStateCache {
       this.delete(docId);
     }
   }
+}
+
+/**
+ * Moves `sv` past an update that continues it (the admission guarantees every stored update does:
+ * each client's structs start at or before the known clock). Returns false, leaving `sv` as it was
+ * for that client, when an update does not continue it.
+ */
+export function advanceStateVector(sv: Map<number, number>, update: Uint8Array): boolean {
+  const { from, to } = Y.parseUpdateMeta(update);
+  let contiguous = true;
+  for (const [client, start] of from) {
+    const known = sv.get(client) ?? 0;
+    if (start <= known) sv.set(client, Math.max(known, to.get(client) ?? known));
+    else contiguous = false;
+  }
+  return contiguous;
 }

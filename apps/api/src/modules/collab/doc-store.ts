@@ -5,13 +5,16 @@ import type { EntityManager } from 'typeorm';
 import * as Y from 'yjs';
 import { COLLAB_CONFIG } from './collab.config.js';
 import type { CollabConfig } from './collab.config.js';
-import { DocStateCache } from './doc-state-cache.js';
+import { DocStateCache, advanceStateVector } from './doc-state-cache.js';
+import { mergeLog } from './merge-updates.js';
 
 export interface DocState {
   /** The whole document as one Yjs update. */
   state: Uint8Array;
   /** Head sequence number this state includes. */
   seq: number;
+  /** Clock per client of `state` (its Yjs state vector). Do not modify. */
+  stateVector: Map<number, number>;
 }
 
 export interface NewUpdate {
@@ -19,6 +22,8 @@ export interface NewUpdate {
   update: Uint8Array;
   updateId: string;
   userId: string | null;
+  /** Socket that sent it (not stored): a broadcast of this update alone skips that socket. */
+  origin?: string | null;
 }
 
 export interface StoredUpdate {
@@ -53,31 +58,42 @@ export class DocStore {
     initialState: Uint8Array = EMPTY_STATE,
   ): Promise<void> {
     await manager.query('INSERT INTO doc_heads (doc_id) VALUES ($1)', [docId]);
-    await manager.query('INSERT INTO doc_snapshots (doc_id, state, upto_seq) VALUES ($1, $2, 0)', [
-      docId,
-      Buffer.from(initialState),
-    ]);
+    await manager.query(
+      'INSERT INTO doc_snapshots (doc_id, state, upto_seq, state_vector) VALUES ($1, $2, 0, $3)',
+      [docId, Buffer.from(initialState), Buffer.from(Y.encodeStateVectorFromUpdate(initialState))],
+    );
   }
 
-  /** The current state: cached state refreshed with whatever was committed since (by any node). */
+  /**
+   * The current state: cached state refreshed with whatever was committed since (by any node). The
+   * state vector comes from the snapshot row (written with it) moved past the later updates, so a
+   * cold load does not decode the whole document for it.
+   */
   async load(docId: string): Promise<DocState> {
     const cached = this.cache.get(docId);
     const since = cached?.seq ?? -1;
-    const rows: Array<{ kind: number; seq: string; data: Buffer }> = await this.db.query(
-      `WITH s AS (SELECT state, upto_seq FROM doc_snapshots WHERE doc_id = $1)
-       SELECT 0 AS kind, s.upto_seq AS seq, s.state AS data FROM s WHERE s.upto_seq > $2
-       UNION ALL
-       SELECT 1 AS kind, u.seq, u.update AS data FROM doc_updates u
-        WHERE u.doc_id = $1 AND u.seq > GREATEST($2, COALESCE((SELECT upto_seq FROM s), 0))
-       ORDER BY kind, seq`,
-      [docId, since],
-    );
+    const rows: Array<{ kind: number; seq: string; data: Buffer; sv: Buffer | null }> =
+      await this.db.query(
+        `WITH s AS (SELECT state, upto_seq, state_vector FROM doc_snapshots WHERE doc_id = $1)
+         SELECT 0 AS kind, s.upto_seq AS seq, s.state AS data, s.state_vector AS sv
+           FROM s WHERE s.upto_seq > $2
+         UNION ALL
+         SELECT 1 AS kind, u.seq, u.update AS data, NULL AS sv FROM doc_updates u
+          WHERE u.doc_id = $1 AND u.seq > GREATEST($2, COALESCE((SELECT upto_seq FROM s), 0))
+         ORDER BY kind, seq`,
+        [docId, since],
+      );
+    if (cached && rows.length === 0) {
+      return { state: cached.state, seq: cached.seq, stateVector: this.svOf(docId, cached.state) };
+    }
     let base = cached?.state ?? EMPTY_STATE;
+    let sv: Map<number, number> | null = cached ? new Map(this.svOf(docId, base)) : new Map();
     let seq = Math.max(since, 0);
     const updates: Uint8Array[] = [];
     for (const row of rows) {
       if (row.kind === 0) {
         base = new Uint8Array(row.data);
+        sv = row.sv ? Y.decodeStateVector(new Uint8Array(row.sv)) : null;
         seq = Number(row.seq);
       } else {
         updates.push(new Uint8Array(row.data));
@@ -86,11 +102,22 @@ export class DocStore {
     }
     if (!cached && rows.length === 0) {
       const exists = await this.db.query('SELECT 1 FROM doc_snapshots WHERE doc_id = $1', [docId]);
-      if (!exists.length) return { state: EMPTY_STATE, seq: 0 };
+      if (!exists.length) return { state: EMPTY_STATE, seq: 0, stateVector: new Map() };
     }
-    const state = updates.length ? Y.mergeUpdates([base, ...updates]) : base;
-    if (rows.length || !cached) this.cache.set(docId, state, seq);
-    return { state, seq };
+    const state = mergeLog(base, updates);
+    // Stored updates continue the state (the admission guarantees it); if one ever does not, the
+    // state vector is computed from the merged state instead.
+    if (sv && !updates.every((update) => advanceStateVector(sv!, update))) sv = null;
+    sv ??= Y.decodeStateVector(Y.encodeStateVectorFromUpdate(state));
+    this.cache.set(docId, state, seq, sv);
+    return { state, seq, stateVector: sv };
+  }
+
+  /** The cached state vector of `docId`, or the one computed from `state`. */
+  private svOf(docId: string, state: Uint8Array): Map<number, number> {
+    return (
+      this.cache.stateVector(docId) ?? Y.decodeStateVector(Y.encodeStateVectorFromUpdate(state))
+    );
   }
 
   /** Forgets this node's cached view of the document and re-reads it from PostgreSQL. */
@@ -106,12 +133,13 @@ export class DocStore {
       await this.load(docId);
       sv = this.cache.stateVector(docId);
     }
-    return sv ?? Y.decodeStateVector(Y.encodeStateVectorFromUpdate((await this.load(docId)).state));
+    return sv ?? (await this.load(docId)).stateVector;
   }
 
   /**
    * Writes a batch of updates (several documents possible) as ONE statement, so it is one round
-   * trip and one implicit transaction: `collab_append()` (a migration) recognizes resent update ids
+   * trip and one implicit transaction: `collab_append()` (a migration; the updates packed into one
+   * binary parameter with their lengths) recognizes resent update ids
    * and takes consecutive seqs from each document's head row. The batch is sorted by document
    * (arrival order kept within a document) so concurrent batches lock head rows in the same order.
    */
@@ -127,12 +155,12 @@ export class DocStore {
       out_seq: string;
       out_duplicate: boolean;
     }> = await this.db.query(
-      'SELECT * FROM collab_append($1::uuid[], $2::bytea[], $3::varchar[], $4::uuid[])',
+      'SELECT * FROM collab_append($1::uuid[], $2::bytea, $3::integer[], $4::varchar[], $5::uuid[])',
       [
         order.map(({ u }) => u.docId),
-        order.map(({ u }) =>
-          Buffer.from(u.update.buffer, u.update.byteOffset, u.update.byteLength),
-        ),
+        // One binary parameter (a bytea[] would travel hex-encoded as text).
+        Buffer.concat(order.map(({ u }) => u.update)),
+        order.map(({ u }) => u.update.byteLength),
         order.map(({ u }) => u.updateId),
         order.map(({ u }) => u.userId),
       ],

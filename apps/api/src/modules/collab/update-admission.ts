@@ -10,6 +10,8 @@ interface Accepted {
   /** State vector of the committed state plus every update accepted and not yet committed. */
   sv: Map<number, number>;
   inFlight: number;
+  /** The committer's failure epoch of the document these were accepted under. */
+  epoch: number;
 }
 
 export type Admission =
@@ -31,20 +33,25 @@ export class UpdateAdmission {
     private readonly committer: UpdateCommitter,
   ) {}
 
-  /** `check` runs first (e.g. the permission check), inside the document's ordered section. */
+  /**
+   * `check` runs first (e.g. the permission check), inside the document's ordered section.
+   * `origin`: the sending socket (its own update is not broadcast back to it).
+   */
   admit(
     docId: string,
     update: Uint8Array,
     updateId: string,
     userId: string,
     check: () => Promise<void>,
+    origin: string | null = null,
   ): Promise<Admission> {
     return this.inOrder(docId, async () => {
       await check();
+      const epoch = this.committer.epoch(docId);
       let fresh: Uint8Array | null;
       let sv: Map<number, number>;
       try {
-        ({ fresh, sv } = await this.trim(docId, update));
+        ({ fresh, sv } = await this.trim(docId, update, epoch));
         if (fresh) assertReferencesKnown(fresh, sv);
       } catch (error) {
         if (
@@ -53,15 +60,15 @@ export class UpdateAdmission {
         )
           throw error;
         await this.store.refresh(docId);
-        ({ fresh, sv } = await this.trim(docId, update));
+        ({ fresh, sv } = await this.trim(docId, update, epoch));
         if (fresh) assertReferencesKnown(fresh, sv);
       }
       if (!fresh) return { known: true as const };
-      assertValidUpdate(fresh);
+      if (fresh !== update) assertValidUpdate(fresh);
       return {
         known: false as const,
         fresh,
-        commit: this.enqueue(docId, fresh, sv, updateId, userId),
+        commit: this.enqueue(docId, fresh, sv, { updateId, userId, origin }, epoch),
       };
     });
   }
@@ -69,12 +76,18 @@ export class UpdateAdmission {
   private async trim(
     docId: string,
     update: Uint8Array,
+    epoch: number,
   ): Promise<{ fresh: Uint8Array | null; sv: Map<number, number> }> {
     const committed = await this.store.stateVector(docId);
-    const queued = this.accepted.get(docId)?.sv;
-    const sv = new Map(committed);
-    if (queued)
+    // What was accepted before a failed batch of the document does not count (it was refused).
+    const entry = this.accepted.get(docId);
+    const queued = entry?.epoch === epoch ? entry.sv : undefined;
+    // Read-only from here on (callers copy before changing it): no copy when nothing is queued.
+    let sv = committed;
+    if (queued) {
+      sv = new Map(committed);
       for (const [client, clock] of queued) sv.set(client, Math.max(sv.get(client) ?? 0, clock));
+    }
     return { fresh: trimKnown(update, sv), sv };
   }
 
@@ -82,14 +95,15 @@ export class UpdateAdmission {
     docId: string,
     fresh: Uint8Array,
     sv: Map<number, number>,
-    updateId: string,
-    userId: string,
+    meta: { updateId: string; userId: string; origin: string | null },
+    epoch: number,
   ): Promise<StoredUpdate> {
     const next = new Map(sv);
     const { from, to } = Y.parseUpdateMeta(fresh);
     for (const [client, start] of from)
       if (start <= (next.get(client) ?? 0)) next.set(client, to.get(client) ?? start);
-    const entry = this.accepted.get(docId) ?? { sv: next, inFlight: 0 };
+    const current = this.accepted.get(docId);
+    const entry = current?.epoch === epoch ? current : { sv: next, inFlight: 0, epoch };
     entry.sv = next;
     entry.inFlight += 1;
     this.accepted.set(docId, entry);
@@ -99,7 +113,7 @@ export class UpdateAdmission {
       // A failed commit rejects the whole queue, so nothing accepted on top of it survives.
       if (failed || entry.inFlight === 0) this.accepted.delete(docId);
     };
-    const commit = this.committer.commit({ docId, update: fresh, updateId, userId });
+    const commit = this.committer.commit({ docId, update: fresh, ...meta }, epoch);
     commit.then(
       () => settle(false),
       () => settle(true),

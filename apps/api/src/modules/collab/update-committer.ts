@@ -13,8 +13,10 @@ interface Pending {
 }
 
 export interface CommittedBatch {
-  /** Fresh (non-duplicate) updates in seq order per document, with who sent them. */
-  stored: Array<StoredUpdate & { update: Uint8Array; userId: string | null }>;
+  /** Fresh (non-duplicate) updates in seq order per document, with who and which socket sent each. */
+  stored: Array<
+    StoredUpdate & { update: Uint8Array; userId: string | null; origin: string | null }
+  >;
 }
 
 /**
@@ -34,6 +36,11 @@ export class UpdateCommitter implements OnApplicationShutdown {
   private timer: NodeJS.Timeout | null = null;
   private listeners: Array<(batch: CommittedBatch) => void> = [];
   private closed = false;
+  /**
+   * Per document, bumped whenever one of its batches fails. An update admitted under an older epoch
+   * may build on what failed, so it is refused (the client resends) rather than stored.
+   */
+  private readonly epochs = new Map<string, number>();
   /** Counters for metrics and tests. */
   readonly stats = { batches: 0, updates: 0, duplicates: 0, failures: 0, largestBatch: 0 };
 
@@ -47,8 +54,21 @@ export class UpdateCommitter implements OnApplicationShutdown {
     this.listeners.push(listener);
   }
 
-  commit(update: NewUpdate): Promise<StoredUpdate> {
+  /** The document's current failure epoch (see `commit`). */
+  epoch(docId: string): number {
+    return this.epochs.get(docId) ?? 0;
+  }
+
+  /**
+   * Queues an update; resolves after COMMIT. `epoch`: the document's epoch when the update was
+   * admitted; if a batch of the document failed since, the update is refused.
+   */
+  commit(update: NewUpdate, epoch = this.epoch(update.docId)): Promise<StoredUpdate> {
     if (this.closed) return Promise.reject(new Error('The server is shutting down'));
+    if (epoch !== this.epoch(update.docId))
+      return Promise.reject(
+        new AppError('UNAVAILABLE', 'An earlier update could not be stored; send them again.'),
+      );
     return new Promise<StoredUpdate>((resolve, reject) => {
       this.queue.push({ update, resolve, reject });
       this.schedule();
@@ -99,7 +119,12 @@ export class UpdateCommitter implements OnApplicationShutdown {
         if (s.duplicate) this.stats.duplicates += 1;
         else {
           this.stats.updates += 1;
-          fresh.push({ ...s, update: batch[i].update.update, userId: batch[i].update.userId });
+          fresh.push({
+            ...s,
+            update: batch[i].update.update,
+            userId: batch[i].update.userId,
+            origin: batch[i].update.origin ?? null,
+          });
         }
       });
       fresh.sort((a, b) => (a.docId === b.docId ? a.seq - b.seq : a.docId.localeCompare(b.docId)));
@@ -123,11 +148,18 @@ export class UpdateCommitter implements OnApplicationShutdown {
       });
     } catch (error) {
       this.stats.failures += 1;
-      for (const p of batch) this.store.cache.delete(p.update.docId);
+      // Everything queued behind the batch for its documents may build on it: refused as well.
+      const failed = new Set(batch.map((p) => p.update.docId));
+      for (const docId of failed) {
+        this.store.cache.delete(docId);
+        this.epochs.set(docId, this.epoch(docId) + 1);
+      }
+      const behind = this.queue.filter((p) => failed.has(p.update.docId));
+      this.queue = this.queue.filter((p) => !failed.has(p.update.docId));
       this.logger.warn(
-        `group commit of ${batch.length} update(s) failed: ${(error as Error).message}`,
+        `group commit of ${batch.length} update(s) failed (${behind.length} queued behind refused): ${(error as Error).message}`,
       );
-      for (const p of batch) p.reject(error);
+      for (const p of [...batch, ...behind]) p.reject(error);
     } finally {
       this.flushing -= 1;
       if (this.queue.length) this.schedule();

@@ -17,8 +17,16 @@ export function assertValidUpdate(update: Uint8Array): void {
   }
 }
 
-/** The part of `update` not yet covered by `sv`, or null when it adds nothing (no structs, no deletions). */
+/**
+ * The part of `update` not yet covered by `sv`, or null when it adds nothing (no structs, no
+ * deletions). The usual case — every client's structs start at or after what `sv` has — returns
+ * `update` itself without re-encoding it (a valid update, as `assertValidUpdate` checked).
+ */
 export function trimKnown(update: Uint8Array, sv: Map<number, number>): Uint8Array | null {
+  const { from } = Y.parseUpdateMeta(update);
+  let overlaps = false;
+  for (const [client, clock] of from) if (clock < (sv.get(client) ?? 0)) overlaps = true;
+  if (!overlaps && from.size > 0) return update;
   const fresh = Y.diffUpdate(update, Y.encodeStateVector(sv));
   const decoded = Y.decodeUpdate(fresh);
   return decoded.structs.length === 0 && decoded.ds.clients.size === 0 ? null : fresh;

@@ -7,7 +7,6 @@ import { AuditLogService } from '../../core/audit/audit-log.service.js';
 import type { AuthUser } from '../../core/auth/auth-user.js';
 import { AppError } from '../../core/errors/app-error.js';
 import type { RequestMeta } from '../../core/http/request-meta.js';
-import { CollabBroadcaster } from './collab-broadcaster.js';
 import { DocStore } from './doc-store.js';
 import { UpdateCommitter } from './update-committer.js';
 import { restoreUpdate } from './version-restore.js';
@@ -19,7 +18,6 @@ export class VersionsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly store: DocStore,
     private readonly committer: UpdateCommitter,
-    private readonly broadcaster: CollabBroadcaster,
     private readonly audit: AuditLogService,
   ) {}
 
@@ -101,7 +99,6 @@ export class VersionsService {
       updateId: `restore-${randomUUID()}`,
       userId: user.id,
     });
-    this.broadcaster.update(docId, update, stored.seq, null);
     await this.audit.record({
       action: 'document.version-restored',
       actor: { userId: user.id, organizationId: user.organizationId },
