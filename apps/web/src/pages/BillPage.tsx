@@ -16,6 +16,7 @@ import { useCoalitionRoute } from '../modules/coalitions/hooks/useCoalitionRoute
 import { ErrorState } from '../ui/ErrorState';
 import { PageHeader } from '../ui/PageHeader';
 import { PageLoader } from '../ui/PageLoader';
+import { LinkedTasksList } from '../modules/tasks/components/LinkedTasksList';
 import { SectionCard } from '../ui/SectionCard';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
 
@@ -83,6 +84,12 @@ export function BillPage() {
           documents={b.documents}
           canEdit={canEdit}
         />
+      </SectionCard>
+      <SectionCard
+        title="Linked tasks"
+        description="Work of the coalition on this bill, and who does it."
+      >
+        <LinkedTasksList coalitionId={coalition.id} billId={b.id} />
       </SectionCard>
       <SectionCard title="Sponsors">
         {b.sponsorships.length ? (

@@ -1,4 +1,5 @@
 import { CoordinationAlertsPanel } from '../modules/bills/components/CoordinationAlertsPanel';
+import { UpcomingPanel } from '../modules/bills/components/UpcomingPanel';
 import { CoalitionOverview } from '../modules/coalitions/components/CoalitionOverview';
 import { useCoalitionRoute } from '../modules/coalitions/hooks/useCoalitionRoute';
 import { CoordinationDashboard } from '../modules/tasks/components/dashboard/CoordinationDashboard';
@@ -19,6 +20,12 @@ export function CoalitionOverviewPage() {
               <CoordinationAlertsPanel coalitionId={coalition.id} />
             </SectionCard>
           )}
+          <SectionCard
+            title="Coming up"
+            description="Meetings with offices, hearings and deadlines."
+          >
+            <UpcomingPanel coalitionId={coalition.id} />
+          </SectionCard>
           <CoordinationDashboard coalitionId={coalition.id} />
         </>
       }

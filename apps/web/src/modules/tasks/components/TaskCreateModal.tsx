@@ -13,6 +13,7 @@ import {
 import { TASK_PRIORITIES } from '@coalesce/domain';
 import type { TaskPriority } from '@coalesce/domain';
 import { describeError } from '../../../ui/describeError';
+import { useBills } from '../../bills/hooks/useBills';
 import { notifySuccess } from '../../../ui/notify';
 import { useCreateTask } from '../hooks/useTaskMutations';
 import { SimilarTasksHint } from './SimilarTasksHint';
@@ -20,6 +21,10 @@ import { SimilarTasksHint } from './SimilarTasksHint';
 interface Option {
   id: string;
   name: string;
+}
+
+function linkToBill(billId: string | null) {
+  return billId ? [{ kind: 'bill' as const, ref: billId, title: '' }] : [];
 }
 
 /** A new task: similar open tasks are shown while the title is typed, before anything is saved. */
@@ -44,6 +49,8 @@ export function TaskCreateModal({
   const [priority, setPriority] = useState<TaskPriority>('none');
   const [dueDate, setDueDate] = useState('');
   const [labels, setLabels] = useState<string[]>([]);
+  const [billId, setBillId] = useState<string | null>(null);
+  const bills = useBills(coalitionId, {});
 
   const reset = () => {
     setTitle('');
@@ -53,6 +60,7 @@ export function TaskCreateModal({
     setPriority('none');
     setDueDate('');
     setLabels([]);
+    setBillId(null);
     create.reset();
   };
   const submit = () =>
@@ -65,6 +73,7 @@ export function TaskCreateModal({
         priority,
         labels,
         dueDate: dueDate || null,
+        links: linkToBill(billId),
       },
       {
         onSuccess: (task) => {
@@ -132,6 +141,18 @@ export function TaskCreateModal({
             />
           </Group>
           <TagsInput label="Labels" value={labels} onChange={setLabels} />
+          <Select
+            label="Linked bill"
+            description="The task shows on the bill's page."
+            clearable
+            searchable
+            data={(bills.data ?? []).map((b) => ({
+              value: b.id,
+              label: `${b.identifier} — ${b.title}`,
+            }))}
+            value={billId}
+            onChange={setBillId}
+          />
           {error && (
             <Alert color="red" title={error.title}>
               {error.message}
