@@ -71,6 +71,8 @@ export const tasksApi = {
     http.post<ClaimDto>(`${base(coalitionId)}/claims`, input),
   release: (coalitionId: string, claimId: string) =>
     http.post<void>(`${base(coalitionId)}/claims/${claimId}/release`),
+  handOff: (coalitionId: string, claimId: string, organizationId: string) =>
+    http.post<void>(`${base(coalitionId)}/claims/${claimId}/hand-off`, { organizationId }),
   dashboard: (coalitionId: string) => http.get<DashboardDto>(`${base(coalitionId)}/dashboard`),
   activity: (coalitionId: string, workingGroupId: string | null) =>
     http.get<ActivityDto[]>(`${base(coalitionId)}/activity`, {

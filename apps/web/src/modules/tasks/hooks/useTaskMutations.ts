@@ -53,6 +53,16 @@ export function useReleaseClaim(coalitionId: string) {
   });
 }
 
+export function useHandOffClaim(coalitionId: string) {
+  const refresh = useRefresh(coalitionId);
+  return useMutation({
+    mutationFn: ({ claimId, organizationId }: { claimId: string; organizationId: string }) =>
+      tasksApi.handOff(coalitionId, claimId, organizationId),
+    onSuccess: refresh,
+    onError: notifyError,
+  });
+}
+
 export function useRelateTask(coalitionId: string, taskId: string) {
   const refresh = useRefresh(coalitionId);
   return useMutation({

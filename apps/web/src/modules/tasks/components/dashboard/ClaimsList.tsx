@@ -1,8 +1,9 @@
-import { Badge, Button, Group, Stack, Text } from '@mantine/core';
+import { Badge, Button, Group, Menu, Stack, Text } from '@mantine/core';
 import type { ClaimDto } from '@coalesce/protocol';
-import { useReleaseClaim } from '../../hooks/useTaskMutations';
+import { useCoalitionMembers } from '../../../coalitions/hooks/useCoalitionMembers';
+import { useHandOffClaim, useReleaseClaim } from '../../hooks/useTaskMutations';
 
-/** Live claims: who holds which target, until when; the holder (or a coordinator) may release. */
+/** Live claims: who holds which target, until when; the holder (or a coordinator) may release or hand off. */
 export function ClaimsList({
   coalitionId,
   claims,
@@ -13,6 +14,9 @@ export function ClaimsList({
   canRelease: (claim: ClaimDto) => boolean;
 }) {
   const release = useReleaseClaim(coalitionId);
+  const handOff = useHandOffClaim(coalitionId);
+  const members = useCoalitionMembers(coalitionId);
+  const receivers = (members.data ?? []).filter((m) => m.role !== 'observer');
   if (!claims.length)
     return (
       <Text size="sm" c="dimmed">
@@ -46,6 +50,30 @@ export function ClaimsList({
                 <Button size="compact-xs" variant="subtle" onClick={() => release.mutate(c.id)}>
                   Release
                 </Button>
+              )}
+              {canRelease(c) && (
+                <Menu position="bottom-end" withinPortal>
+                  <Menu.Target>
+                    <Button size="compact-xs" variant="subtle">
+                      Hand off
+                    </Button>
+                  </Menu.Target>
+                  <Menu.Dropdown>
+                    <Menu.Label>Hand off to</Menu.Label>
+                    {receivers
+                      .filter((m) => m.organization.id !== c.organization.id)
+                      .map((m) => (
+                        <Menu.Item
+                          key={m.organization.id}
+                          onClick={() =>
+                            handOff.mutate({ claimId: c.id, organizationId: m.organization.id })
+                          }
+                        >
+                          {m.organization.name}
+                        </Menu.Item>
+                      ))}
+                  </Menu.Dropdown>
+                </Menu>
               )}
             </Group>
           </Group>
