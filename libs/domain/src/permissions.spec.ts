@@ -34,6 +34,7 @@ const COALITION_TABLE: Record<
   'working-group.delete': [A, A, F, F, F, F],
   'content.create': [A, A, A, A, F, F],
   'content.comment': [A, A, A, A, F, F],
+  'bill.assign-lead': [A, A, F, F, F, F],
 };
 
 const COLUMNS: Array<[CoalitionRole, OrgRole]> = [
