@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { io } from 'socket.io-client';
 import * as Y from 'yjs';
-import { COLLAB_NAMESPACE, CollabEvents } from '@coalesce/protocol';
+import { COLLAB_NAMESPACE, CollabEvents, collabWireParser } from '@coalesce/protocol';
 import type { CollabAck } from '@coalesce/protocol';
 
 /**
@@ -17,6 +17,7 @@ export async function forgeUpdate(
   const socket = io(`${baseUrl}${COLLAB_NAMESPACE}`, {
     auth: { token },
     transports: ['websocket'],
+    parser: collabWireParser,
     reconnection: false,
     forceNew: true,
   });
