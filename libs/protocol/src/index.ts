@@ -11,4 +11,5 @@ export * from './schemas/documents.js';
 export * from './schemas/comments.js';
 export * from './schemas/notifications.js';
 export * from './schemas/bills.js';
+export * from './schemas/bill-read-models.js';
 export * from './schemas/tasks.js';
