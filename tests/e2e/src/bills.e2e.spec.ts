@@ -1,12 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Page } from 'playwright-core';
 import { startApi } from './support/api-server.js';
 import type { RunningApi } from './support/api-server.js';
 import { launchBrowser } from './support/browser.js';
 import type { RunningBrowser } from './support/browser.js';
+import { DEMO_COALITION, nav, signIn } from './support/sign-in.js';
 
-const PASSWORD = 'Demo-Coalition-2026';
-const COALITION = 'Alliance Against Trafficking (demo)';
 /** The demo seed has Solidarity Center (and Humanity United Action) meeting this office in 2 and 5 days. */
 const OFFICE = 'Office of Sen. Dana Whitfield (fictional)';
 
@@ -24,17 +22,6 @@ afterAll(async () => {
   await api?.stop();
 }, 30_000);
 
-async function signIn(page: Page, email: string) {
-  await page.goto(`${api.baseUrl}/sign-in`);
-  await page.getByRole('textbox', { name: 'Email' }).fill(email);
-  await page.getByRole('textbox', { name: 'Password' }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { level: 1, name: COALITION }).waitFor();
-}
-
-const nav = (page: Page, label: string) =>
-  page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: label, exact: true });
-
 /** "YYYY-MM-DDTHH:mm" in the browser's local time, `days` from now. */
 function localDateTime(days: number, hour: number): string {
   const d = new Date(Date.now() + days * 24 * 60 * 60 * 1000);
@@ -47,8 +34,8 @@ describe('bill tracker in two real browsers', () => {
   it("warns a lobbyist of Polaris before saving a meeting that overlaps Solidarity Center's, and Solidarity sees it live", async () => {
     const maya = await browsers[0].context.newPage();
     const grace = await browsers[1].context.newPage();
-    await signIn(maya, 'maya@polaris.demo');
-    await signIn(grace, 'grace@solidarity.demo');
+    await signIn(maya, api.baseUrl, 'maya@polaris.demo');
+    await signIn(grace, api.baseUrl, 'grace@solidarity.demo');
 
     // Grace (Solidarity Center) has the meetings page open.
     await nav(grace, 'Meetings').click();
@@ -98,7 +85,7 @@ describe('bill tracker in two real browsers', () => {
   it('shows the real H.R. 2200 as enacted on its bill page', async () => {
     const maya = await browsers[0].context.newPage();
     await maya.goto(`${api.baseUrl}/`);
-    await maya.getByRole('heading', { level: 1, name: COALITION }).waitFor();
+    await maya.getByRole('heading', { level: 1, name: DEMO_COALITION }).waitFor();
     await nav(maya, 'Bills').click();
     const bills = maya.getByRole('table', { name: 'Bills' });
     await bills.getByRole('link', { name: 'HR 2200', exact: true }).click();

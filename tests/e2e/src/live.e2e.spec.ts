@@ -1,12 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Page } from 'playwright-core';
 import { startApi } from './support/api-server.js';
 import type { RunningApi } from './support/api-server.js';
 import { launchBrowser } from './support/browser.js';
 import type { RunningBrowser } from './support/browser.js';
-
-const PASSWORD = 'Demo-Coalition-2026';
-const COALITION = 'Alliance Against Trafficking (demo)';
+import { nav, signIn } from './support/sign-in.js';
 
 let api: RunningApi;
 let browsers: RunningBrowser[] = [];
@@ -22,23 +19,12 @@ afterAll(async () => {
   await api?.stop();
 }, 30_000);
 
-async function signIn(page: Page, email: string) {
-  await page.goto(`${api.baseUrl}/sign-in`);
-  await page.getByRole('textbox', { name: 'Email' }).fill(email);
-  await page.getByRole('textbox', { name: 'Password' }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { level: 1, name: COALITION }).waitFor();
-}
-
-const nav = (page: Page, label: string) =>
-  page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: label, exact: true });
-
 describe('live by default, in two real browsers', () => {
   it("shows who is online and another coordinator's new working group without a reload", async () => {
     const maya = await browsers[0].context.newPage();
     const grace = await browsers[1].context.newPage();
-    await signIn(maya, 'maya@polaris.demo');
-    await signIn(grace, 'grace@solidarity.demo');
+    await signIn(maya, api.baseUrl, 'maya@polaris.demo');
+    await signIn(grace, api.baseUrl, 'grace@solidarity.demo');
 
     // Presence: each sees the other in the header.
     await grace.getByRole('img', { name: 'Maya Ortiz, Polaris' }).waitFor();
