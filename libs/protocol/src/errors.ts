@@ -8,6 +8,8 @@ export const ERROR_CODES = [
   'SESSION_REVOKED',
   'REFRESH_TOKEN_REUSED',
   'FORBIDDEN',
+  /** A cookie-authenticated request without the CSRF header, or from an origin not allowed. */
+  'CSRF_REJECTED',
   'NOT_FOUND',
   'CONFLICT',
   'INVITE_EXPIRED',

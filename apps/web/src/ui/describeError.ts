@@ -12,6 +12,7 @@ const TITLES: Partial<Record<ApiError['code'], string>> = {
   INVALID_CREDENTIALS: 'Sign-in failed',
   ACCOUNT_DISABLED: 'Account disabled',
   FORBIDDEN: 'Not allowed',
+  CSRF_REJECTED: 'Request refused',
   NOT_FOUND: 'Not found',
   CONFLICT: 'Conflict',
   INVITE_EXPIRED: 'Invitation expired',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { CONFIG_SPEC, ConfigError, loadConfig } from './app-config.js';
+import { CONFIG_SPEC, ConfigError, SECRET_SETTINGS, loadConfig } from './app-config.js';
 
 const SECRET = 'a-production-secret-of-at-least-32-characters';
 
@@ -80,6 +80,55 @@ describe('loadConfig', () => {
     expect(loadConfig({ NODE_ENV: 'development' }).jwtSecret).toBe(CONFIG_SPEC.JWT_SECRET.default);
     expect(loadConfig({ NODE_ENV: 'test' }).jwtSecret).toBe(CONFIG_SPEC.JWT_SECRET.default);
     expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: SECRET }).isProduction).toBe(true);
+  });
+
+  it('in production, refuses every secret setting that is missing, the default or a placeholder, without echoing it', () => {
+    expect(SECRET_SETTINGS).toContain('JWT_SECRET');
+    for (const key of SECRET_SETTINGS) {
+      const others = Object.fromEntries(
+        SECRET_SETTINGS.filter((k) => k !== key).map((k) => [k, SECRET]),
+      );
+      const cases: Array<[string | undefined, RegExp]> = [
+        [undefined, /required in production and not set/],
+        ['', /required in production and not set/],
+        [CONFIG_SPEC[key].default, /the default is public/],
+        ['please-change-me-before-going-live-0123456789', /placeholder/],
+        ['a'.repeat(48), /placeholder/],
+      ];
+      for (const [value, problem] of cases) {
+        const env: Record<string, string> = { NODE_ENV: 'production', ...others };
+        if (value !== undefined) env[key] = value;
+        const message = failure(env);
+        expect(message).toMatch(new RegExp(`^Invalid configuration:\\n  ${key}: `));
+        expect(message).toMatch(problem);
+        expect(message).toMatch(/openssl rand/);
+        if (value) expect(message).not.toContain(value);
+      }
+    }
+    // Reported together with the other bad settings, not one at a time.
+    const both = failure({ NODE_ENV: 'production', PORT: 'eighty' });
+    expect(both).toContain('  PORT:');
+    expect(both).toContain('  JWT_SECRET: required in production');
+  });
+
+  it('reads CORS_ORIGINS as origins and refuses anything else', () => {
+    expect(
+      loadConfig({ CORS_ORIGINS: 'HTTPS://App.Example.org:443/, http://localhost:5173' })
+        .corsOrigins,
+    ).toEqual(['https://app.example.org', 'http://localhost:5173']);
+    for (const [entry, problem] of [
+      ['*', /is not allowed/],
+      ['null', /is not allowed/],
+      ['app.example.org', /is not an origin/],
+      ['ftp://files.example.org', /must be http/],
+      ['https://app.example.org/path', /origin only/],
+      ['https://user:pw@app.example.org', /origin only/],
+    ] as const) {
+      expect(failure({ CORS_ORIGINS: `http://localhost:5173,${entry}` })).toMatch(
+        new RegExp(`CORS_ORIGINS: "${entry.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}" `),
+      );
+      expect(failure({ CORS_ORIGINS: entry })).toMatch(problem);
+    }
   });
 
   it('refuses a short JWT_SECRET', () => {

@@ -180,6 +180,7 @@ export class CollabGateway
     );
 
     handle(socket, CollabEvents.DocClose, docCloseSchema, this.logger, async ({ docId }) => {
+      if (!session.docs.has(docId)) throw new AppError('DOC_NOT_OPEN', 'The document is not open.');
       this.closeDoc(socket, docId);
     });
 
@@ -230,6 +231,9 @@ export class CollabGateway
       presenceLeaveSchema,
       this.logger,
       async ({ coalitionId }) => {
+        // Like presence:update: a coalition this socket never joined (e.g. an outsider's) is
+        // refused, and no presence broadcast is triggered for it.
+        if (!session.presence.has(coalitionId)) throw AppError.notFound('Presence subscription');
         await this.leavePresence(socket, coalitionId);
       },
     );
