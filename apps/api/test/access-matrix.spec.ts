@@ -345,6 +345,8 @@ function url(template: string, ids: Ids): string {
 let t: TestApp;
 let actors: Record<ActorKey | 'outsider', Actor>;
 let ids: Ids;
+/** Route × role checks run (reported at the end; docs/security.md quotes the figure). */
+let cases = 0;
 
 beforeAll(async () => {
   t = await startTestApp();
@@ -440,6 +442,9 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => {
   await t?.close();
+  console.log(
+    `REST access matrix: ${cases} route × role cases run (${ROUTES.length} routes × 7 roles in the table)`,
+  );
 });
 
 describe('coalition access matrix', () => {
@@ -480,6 +485,7 @@ describe('coalition access matrix', () => {
         code: 'NOT_FOUND',
       });
       expect(await databaseFingerprint(t.db)).toEqual(before);
+      cases += 1;
 
       // The answer does not reveal that the coalition exists.
       const ghost = await outsider.client.request<ErrorBody>(
@@ -513,6 +519,7 @@ describe('coalition access matrix', () => {
         });
         expect(await databaseFingerprint(t.db)).toEqual(before);
         checked.push(label);
+        cases += 1;
       }
     }
     // Observers never write, except that an observer org's admin may take it out (tested below)
@@ -535,6 +542,7 @@ describe('coalition access matrix', () => {
           label: `${actorKey} GET ${route.path}`,
           status: 200,
         });
+        cases += 1;
       }
     }
   });
