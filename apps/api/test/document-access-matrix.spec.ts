@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { ErrorBody } from '@coalesce/protocol';
+import { DocumentContentIndexer } from '../src/modules/documents/document-content-indexer.js';
 import { createDocument } from './collab/collab-fixtures.js';
 import { anchorOf } from './support/comments.js';
 import { openDocument } from './support/documents.js';
@@ -105,7 +106,11 @@ let ids: Ids;
 let cases = 0;
 
 beforeAll(async () => {
+  // No background writer may change the database between a case's two fingerprints (the
+  // compaction/checkpoint job is off; the search indexer is flushed after the setup's edit).
+  process.env.COLLAB_COMPACTION_INTERVAL_MS = '0'; // read by the collab module at start
   t = await startTestApp();
+  delete process.env.COLLAB_COMPACTION_INTERVAL_MS;
   const editor = await signUpOrg(t, 'owner');
   const member = await signUpOrg(t, 'readonly');
   const observer = await signUpOrg(t, 'observer');
@@ -132,6 +137,7 @@ beforeAll(async () => {
     }),
     201,
   );
+  await t.app.get(DocumentContentIndexer).flush();
   ids = { docId: doc.id, versionId: version.id, threadId: thread.id };
 }, 120_000);
 afterAll(async () => {

@@ -1,11 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import * as Y from 'yjs';
+import { io } from 'socket.io-client';
 import type { Socket } from 'socket.io-client';
 import type { Namespace, Server } from 'socket.io';
-import { COLLAB_CLIENT_EVENTS, COLLAB_NAMESPACE, CollabEvents } from '@coalesce/protocol';
+import {
+  COLLAB_CLIENT_EVENTS,
+  COLLAB_NAMESPACE,
+  CollabEvents,
+  collabWireParser,
+} from '@coalesce/protocol';
 import type { CollabAck, CollabEventName, ErrorCode } from '@coalesce/protocol';
 import { CollabGateway } from '../src/modules/collab/collab.gateway.js';
 import { encodeAwareness } from '../src/modules/collab/awareness-codec.js';
+import { DocumentContentIndexer } from '../src/modules/documents/document-content-indexer.js';
 import { call, createDocument, newUpdateId, rawSocket } from './collab/collab-fixtures.js';
 import { startTestApp } from './support/test-app.js';
 import type { TestApp } from './support/test-app.js';
@@ -201,7 +208,11 @@ let controlCases = 0;
 let nextClientId = 1000;
 
 beforeAll(async () => {
+  // No background writer may change the database between a case's two fingerprints: the
+  // compaction/checkpoint job is off, and the search indexer is flushed before each case.
+  process.env.COLLAB_COMPACTION_INTERVAL_MS = '0'; // read by the collab module at start
   t = await startTestApp();
+  delete process.env.COLLAB_COMPACTION_INTERVAL_MS;
   const editor = await signUpOrg(t, 'owner');
   const member = await signUpOrg(t, 'readonly');
   const observer = await signUpOrg(t, 'observer');
@@ -264,6 +275,7 @@ async function run(event: CollabEventName, actor: Actor, ghost = false) {
   const local: Ctx = { ...ctx, clientId: nextClientId++ };
   await spec.prepare?.(socket, local).catch(() => undefined);
   await new Promise((resolve) => setTimeout(resolve, 50));
+  await t.app.get(DocumentContentIndexer).flush();
   relayed.length = 0;
   const before = await databaseFingerprint(t.db);
   const ack = await emit(socket, event, spec.payload(local, ghost), spec.direction === 'server');
@@ -305,8 +317,6 @@ describe('socket access matrix', () => {
   it('connects to each namespace only as its table says', async () => {
     for (const [name, table] of Object.entries(NAMESPACE_CASES)) {
       for (const [role, expected] of Object.entries(table) as Array<[Role | Control, string]>) {
-        const { io } = await import('socket.io-client');
-        const { collabWireParser } = await import('@coalesce/protocol');
         const socket = io(`${t.baseUrl}${name}`, {
           auth: { token: actors[role].client.token },
           transports: ['websocket'],
