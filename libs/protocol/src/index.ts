@@ -13,3 +13,4 @@ export * from './schemas/notifications.js';
 export * from './schemas/bills.js';
 export * from './schemas/bill-read-models.js';
 export * from './schemas/tasks.js';
+export * from './schemas/case-maps.js';
