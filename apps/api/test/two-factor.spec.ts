@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
-import { Secret, TOTP, URI } from 'otpauth';
+import { URI } from 'otpauth';
+import type { TOTP } from 'otpauth';
 import type {
   AuthTokens,
   MeDto,
@@ -221,7 +222,7 @@ describe('signing in with two-factor on', () => {
 
   it('refuses a code that was already accepted (replay), even with a new challenge', async () => {
     const dee = await signUpOrg(t, 'dee');
-    const { secret } = await enrolTwoFactor(dee);
+    const { secret, enrolmentCode } = await enrolTwoFactor(dee);
     const code = totpAt(secret, 1);
     await signInWithCode(t.client(), dee.email, code);
 
@@ -234,7 +235,7 @@ describe('signing in with two-factor on', () => {
     );
     // The code of the enrolment itself (an older step) is refused as well.
     expectError(
-      await attacker.post('/auth/mfa/verify', { challengeToken, code: totpAt(secret) }),
+      await attacker.post('/auth/mfa/verify', { challengeToken, code: enrolmentCode }),
       401,
       'MFA_CODE_INVALID',
     );
@@ -326,9 +327,7 @@ describe('signing in with two-factor on', () => {
   it('refuses unknown or malformed challenges and changes nothing', async () => {
     const before = await databaseFingerprint(t.db);
     expectError(
-      await t
-        .client()
-        .post('/auth/mfa/verify', { challengeToken: 'x'.repeat(43), code: '123456' }),
+      await t.client().post('/auth/mfa/verify', { challengeToken: 'x'.repeat(43), code: '123456' }),
       401,
       'MFA_CHALLENGE_EXPIRED',
     );
@@ -369,7 +368,7 @@ describe('signing in with two-factor on', () => {
 describe('recovery codes and turning two-factor off', () => {
   it('regenerates the recovery codes (the old ones stop working) and turns off', async () => {
     const hal = await signUpOrg(t, 'hal');
-    const { secret, recoveryCodes } = await enrolTwoFactor(hal);
+    const { recoveryCodes } = await enrolTwoFactor(hal);
     const fresh = expectStatus(
       await hal.client.post<RecoveryCodesDto>('/auth/mfa/recovery-codes'),
       200,
@@ -402,7 +401,6 @@ describe('recovery codes and turning two-factor off', () => {
     // The password alone signs in again.
     const after = await t.client().login(hal.email, PASSWORD);
     expect((after.body as AuthTokens).accessToken).toEqual(expect.any(String));
-    expect(totpAt(secret)).toMatch(/^\d{6}$/);
   });
 
   it('keeps each user’s secret to themselves: a code for one account does not open another', async () => {
@@ -431,6 +429,5 @@ describe('recovery codes and turning two-factor off', () => {
     );
     client.token = me.accessToken;
     expect((await client.get<MeDto>('/me')).body.id).toBe(jon.me.id);
-    expect(new TOTP({ secret: Secret.fromBase32(jonSecret) }).period).toBe(30);
   });
 });

@@ -27,6 +27,8 @@ export function totpAt(secret: string, steps = 0): string {
 export interface Enrolled {
   secret: string;
   recoveryCodes: string[];
+  /** The code that confirmed the enrolment (spent: refused from then on). */
+  enrolmentCode: string;
 }
 
 /** Turns two-factor on for the actor (who signed in moments ago), with the current code. */
@@ -35,13 +37,14 @@ export async function enrolTwoFactor(actor: Actor): Promise<Enrolled> {
     await actor.client.post<TwoFactorEnrolmentDto>('/auth/mfa/enrolment'),
     201,
   );
+  const enrolmentCode = totpAt(started.secret);
   const confirmed = expectStatus(
     await actor.client.post<RecoveryCodesDto>('/auth/mfa/enrolment/confirm', {
-      code: totpAt(started.secret),
+      code: enrolmentCode,
     }),
     200,
   );
-  return { secret: started.secret, recoveryCodes: confirmed.recoveryCodes };
+  return { secret: started.secret, recoveryCodes: confirmed.recoveryCodes, enrolmentCode };
 }
 
 /** The first step of a sign-in for an account with two-factor on: the challenge. */
@@ -53,7 +56,11 @@ export async function passwordStep(client: ApiClient, email: string): Promise<Mf
 }
 
 /** Both steps; leaves the client signed in (token and refresh cookie). */
-export async function signInWithCode(client: ApiClient, email: string, code: string): Promise<void> {
+export async function signInWithCode(
+  client: ApiClient,
+  email: string,
+  code: string,
+): Promise<void> {
   const { challengeToken } = await passwordStep(client, email);
   const tokens = expectStatus(
     await client.post<AuthTokens>('/auth/mfa/verify', { challengeToken, code }),
