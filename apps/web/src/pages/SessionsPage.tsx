@@ -23,8 +23,8 @@ export function SessionsPage() {
       </SectionCard>
       <SessionsSection />
       <TwoFactorSection />
-      <SectionCard title="Change email" description="The address you sign in with.">
-        <ChangeEmailForm email={me.email} />
+      <SectionCard title="Change email" description={`You sign in with ${me.email}.`}>
+        <ChangeEmailForm />
       </SectionCard>
       <SectionCard
         title="Change password"

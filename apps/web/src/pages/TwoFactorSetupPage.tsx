@@ -66,12 +66,10 @@ export function TwoFactorSetupPage() {
           </Button>
         </Group>
       ) : (
-        <TwoFactorEnrolment onDone={done} />
-      )}
-      {!held && !alreadyOn && (
-        <Anchor component={Link} to={next} size="sm" c="dimmed">
-          Not now
-        </Anchor>
+        <TwoFactorEnrolment
+          onDone={done}
+          onCancel={held ? undefined : () => navigate(next, { replace: true })}
+        />
       )}
     </AuthLayout>
   );

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Anchor, Skeleton, Stack, Switch, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import { ErrorState } from '../../../ui/ErrorState';
+import { useCurrentUser } from '../../auth/hooks/useCurrentUser';
 import { FormError } from '../../../ui/FormError';
 import { notifySuccess } from '../../../ui/notify';
 import { SectionCard } from '../../../ui/SectionCard';
@@ -18,6 +19,7 @@ export function OrgTwoFactorSetting({
   organizationId: string;
   canEdit: boolean;
 }) {
+  const me = useCurrentUser();
   const settings = useOrgSecurity(organizationId);
   const update = useUpdateOrgSecurity(organizationId);
   const [error, setError] = useState<unknown>(null);
@@ -62,7 +64,7 @@ export function OrgTwoFactorSetting({
                 ? '1 active member does not use two-factor authentication yet.'
                 : `${settings.data.membersWithoutTwoFactor} active members do not use two-factor authentication yet.`}
           </Text>
-          {canEdit && (
+          {canEdit && !me.twoFactor.enabled && (
             <Text size="xs" c="dimmed">
               Turn it on for your own account first, under{' '}
               <Anchor component={Link} to="/account/security" size="xs">

@@ -9,8 +9,8 @@ import { useChangeEmail } from '../hooks/useSessionMutations';
 
 const FIELDS = ['email', 'currentPassword'] as const;
 
-/** The address you sign in with. */
-export function ChangeEmailForm({ email }: { email: string }) {
+/** The address you sign in with (the current one is in the section's description). */
+export function ChangeEmailForm() {
   const change = useChangeEmail();
   const form = useForm<ChangeEmailInput>({
     initialValues: { email: '', currentPassword: '' },
@@ -28,7 +28,6 @@ export function ChangeEmailForm({ email }: { email: string }) {
     <form onSubmit={submit} noValidate>
       <Stack gap="md" maw={420}>
         <FormError error={error} />
-        <TextInput label="Current email" value={email} readOnly variant="filled" />
         <TextInput
           label="New email"
           type="email"

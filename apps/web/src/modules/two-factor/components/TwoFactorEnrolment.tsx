@@ -16,7 +16,14 @@ const FIELDS = ['code'] as const;
  * Turning two-factor on: a new secret shown as a QR code (and as text to type in), a code from the
  * app to prove it took the secret, then the recovery codes, once.
  */
-export function TwoFactorEnrolment({ onDone }: { onDone: () => void }) {
+export function TwoFactorEnrolment({
+  onDone,
+  onCancel,
+}: {
+  onDone: () => void;
+  /** Leave before it is on (absent when the organization requires it). */
+  onCancel?: () => void;
+}) {
   const { start, confirm } = useTwoFactorMutations();
   const [enrolment, setEnrolment] = useState<TwoFactorEnrolmentDto | null>(null);
   const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null);
@@ -71,6 +78,11 @@ export function TwoFactorEnrolment({ onDone }: { onDone: () => void }) {
           <Button onClick={begin} loading={start.isPending}>
             Start setup
           </Button>
+          {onCancel && (
+            <Button variant="subtle" color="gray" onClick={onCancel}>
+              Not now
+            </Button>
+          )}
         </Group>
       </Stack>
     );
@@ -114,6 +126,11 @@ export function TwoFactorEnrolment({ onDone }: { onDone: () => void }) {
           <Button type="submit" loading={submitting}>
             Turn on two-factor
           </Button>
+          {onCancel && (
+            <Button variant="subtle" color="gray" onClick={onCancel}>
+              Cancel
+            </Button>
+          )}
         </Group>
       </Stack>
     </form>
