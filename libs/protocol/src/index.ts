@@ -2,6 +2,7 @@ export * from './errors.js';
 export * from './limits.js';
 export * from './schemas/common.js';
 export * from './schemas/auth.js';
+export * from './schemas/two-factor.js';
 export * from './schemas/organizations.js';
 export * from './schemas/coalitions.js';
 export * from './schemas/working-groups.js';

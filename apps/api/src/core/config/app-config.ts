@@ -30,6 +30,11 @@ export const CONFIG_SPEC = {
     description:
       'Secret that signs access tokens (at least 32 characters; required in production).',
   },
+  MFA_ENCRYPTION_KEY: {
+    default: 'coalesce-development-mfa-key-change-me',
+    description:
+      'Secret from which the keys that encrypt two-factor (TOTP) secrets and hash recovery codes are derived (at least 32 characters, not JWT_SECRET; required in production). Keep it: with another key, enrolled authenticator apps and recovery codes no longer work.',
+  },
   ACCESS_TOKEN_TTL_SECONDS: { default: '900', description: 'Lifetime of an access token.' },
   REFRESH_TOKEN_TTL_DAYS: {
     default: '30',
@@ -61,6 +66,7 @@ export const CONFIG_SPEC = {
 export type ConfigKey = keyof typeof CONFIG_SPEC;
 
 const DEFAULT_SECRET = CONFIG_SPEC.JWT_SECRET.default;
+const DEFAULT_MFA_KEY = CONFIG_SPEC.MFA_ENCRYPTION_KEY.default;
 
 const boolFlag = z
   .enum(['true', 'false', '1', '0', ''])
@@ -78,6 +84,7 @@ const configSchema = z.object({
     .string()
     .refine((v) => v === '' || /^rediss?:\/\//.test(v), { message: 'must start with redis://' }),
   JWT_SECRET: z.string().min(32, { message: 'must be at least 32 characters' }),
+  MFA_ENCRYPTION_KEY: z.string().min(32, { message: 'must be at least 32 characters' }),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(86400),
   REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365),
   SEED_DEMO: boolFlag,
@@ -96,6 +103,7 @@ export interface AppConfig {
   dataDir: string;
   redisUrl: string | null;
   jwtSecret: string;
+  mfaEncryptionKey: string;
   accessTokenTtlSeconds: number;
   refreshTokenTtlDays: number;
   seedDemo: boolean;
@@ -125,6 +133,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       'Invalid configuration:\n  JWT_SECRET: set a secret of your own in production (the default is public).',
     );
   }
+  if (isProduction && c.MFA_ENCRYPTION_KEY === DEFAULT_MFA_KEY) {
+    throw new ConfigError(
+      'Invalid configuration:\n  MFA_ENCRYPTION_KEY: set a key of your own in production (the default is public).',
+    );
+  }
+  if (isProduction && c.MFA_ENCRYPTION_KEY === c.JWT_SECRET) {
+    throw new ConfigError(
+      'Invalid configuration:\n  MFA_ENCRYPTION_KEY: use a different secret than JWT_SECRET.',
+    );
+  }
   const pretty =
     c.LOG_PRETTY === ''
       ? !isProduction && Boolean(process.stdout.isTTY)
@@ -138,6 +156,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir: c.DATA_DIR,
     redisUrl: c.REDIS_URL || null,
     jwtSecret: c.JWT_SECRET,
+    mfaEncryptionKey: c.MFA_ENCRYPTION_KEY,
     accessTokenTtlSeconds: c.ACCESS_TOKEN_TTL_SECONDS,
     refreshTokenTtlDays: c.REFRESH_TOKEN_TTL_DAYS,
     seedDemo: c.SEED_DEMO,
