@@ -35,6 +35,10 @@ export default [
             { sourceTag: 'type:domain', onlyDependOnLibsWithTags: [] },
             { sourceTag: 'type:protocol', onlyDependOnLibsWithTags: ['type:domain'] },
             { sourceTag: 'type:rich-text', onlyDependOnLibsWithTags: [] },
+            {
+              sourceTag: 'type:case-map',
+              onlyDependOnLibsWithTags: ['type:domain', 'type:protocol'],
+            },
           ],
         },
       ],
@@ -50,6 +54,7 @@ export default [
       'libs/domain/**/*.ts',
       'libs/collab-client/**/*.ts',
       'libs/rich-text/**/*.ts',
+      'libs/case-map/**/*.ts',
     ],
     rules: {
       'no-restricted-imports': [

@@ -19,6 +19,7 @@ module.exports = {
   moduleNameMapper: {
     '^@coalesce/protocol$': '<rootDir>/../../libs/protocol/src/index.ts',
     '^@coalesce/domain$': '<rootDir>/../../libs/domain/src/index.ts',
+    '^@coalesce/case-map$': '<rootDir>/../../libs/case-map/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
     '\\.css$': '<rootDir>/jest/style-stub.cjs',
   },

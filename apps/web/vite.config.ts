@@ -12,6 +12,7 @@ export default defineConfig({
       '@coalesce/protocol': lib('protocol'),
       '@coalesce/domain': lib('domain'),
       '@coalesce/collab-client': lib('collab-client'),
+      '@coalesce/case-map': lib('case-map'),
     },
   },
   server: {

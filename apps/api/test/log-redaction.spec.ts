@@ -72,6 +72,25 @@ export const MARKER_ACTIONS: MarkerAction[] = [
     },
   },
   {
+    name: 'a second-factor step and a re-authentication with marker tokens and codes',
+    async run({ t, user, marker }) {
+      const recoveryCode = marker('rc').slice(0, 40);
+      const verify = await json(t, '/api/v1/auth/mfa/verify', {
+        method: 'POST',
+        body: JSON.stringify({ challengeToken: marker('challenge'), code: recoveryCode }),
+      });
+      expect(verify.status).toBe(401);
+      const reauthCode = marker('reauth-code').slice(0, 40);
+      const reauth = await json(t, '/api/v1/auth/reauth', {
+        method: 'POST',
+        token: user.client.token,
+        body: JSON.stringify({ password: marker('reauth-password'), code: reauthCode }),
+      });
+      expect(reauth.status).toBeGreaterThanOrEqual(400);
+      return [recoveryCode, reauthCode];
+    },
+  },
+  {
     name: 'a failing validation body, a malformed JSON body and an oversized body',
     async run({ t, user, marker }) {
       const token = user.client.token;

@@ -8,6 +8,10 @@ import { COALITION_ACTIONS, DOC_PERMISSIONS, ORG_ACTIONS } from '@coalesce/domai
 import type { ErrorBody } from '@coalesce/protocol';
 import { ACCESS_RULE } from '../src/core/access/access-rule.js';
 import type { AccessRule } from '../src/core/access/access-rule.js';
+import {
+  ALLOWED_BEFORE_MFA_ENROLMENT,
+  RECENT_AUTHENTICATION,
+} from '../src/core/auth/session-requirements.js';
 import { startTestApp } from './support/test-app.js';
 import type { TestApp } from './support/test-app.js';
 import { signUpOrg } from './support/fixtures.js';
@@ -18,6 +22,10 @@ interface Route {
   path: string;
   handler: string;
   rule: AccessRule | undefined;
+  /** Open to members who must still enrol in two-factor. */
+  beforeMfaEnrolment: boolean;
+  /** Needs a sign-in or re-authentication within the last minutes. */
+  recentAuthentication: boolean;
 }
 
 /** The routes anyone may call without signing in. Anything else must demand a token. */
@@ -25,6 +33,7 @@ const PUBLIC_ROUTES = [
   'GET /api/health',
   'GET /api/v1/invites/organization',
   'POST /api/v1/auth/login',
+  'POST /api/v1/auth/mfa/verify',
   'POST /api/v1/auth/refresh',
   'POST /api/v1/auth/register',
 ];
@@ -62,6 +71,8 @@ function discoverRoutes(app: TestApp['app']): Route[] {
             path,
             handler: `${controller.name}.${name}`,
             rule,
+            beforeMfaEnrolment: Reflect.getMetadata(ALLOWED_BEFORE_MFA_ENROLMENT, handler) === true,
+            recentAuthentication: Reflect.getMetadata(RECENT_AUTHENTICATION, handler) === true,
           });
         }
       }
@@ -141,6 +152,31 @@ describe('route access rules', () => {
   it('makes public only the routes meant to be public', () => {
     const open = routes.filter((r) => r.rule?.kind === 'public').map(key);
     expect(open.sort()).toEqual(PUBLIC_ROUTES);
+  });
+
+  it('opens only enrolment, /me, re-authentication and sign-out to members who must enrol in two-factor', () => {
+    const open = routes.filter((r) => r.beforeMfaEnrolment).map(key);
+    expect(open.sort()).toEqual([
+      'DELETE /api/v1/auth/mfa',
+      'GET /api/v1/auth/mfa',
+      'GET /api/v1/me',
+      'POST /api/v1/auth/logout',
+      'POST /api/v1/auth/mfa/enrolment',
+      'POST /api/v1/auth/mfa/enrolment/confirm',
+      'POST /api/v1/auth/reauth',
+    ]);
+  });
+
+  it('demands a recent re-authentication to change the email, the password or the second factor', () => {
+    const sensitive = routes.filter((r) => r.recentAuthentication).map(key);
+    expect(sensitive.sort()).toEqual([
+      'DELETE /api/v1/auth/mfa',
+      'PATCH /api/v1/me/email',
+      'POST /api/v1/auth/mfa/enrolment',
+      'POST /api/v1/auth/mfa/enrolment/confirm',
+      'POST /api/v1/auth/mfa/recovery-codes',
+      'POST /api/v1/auth/password',
+    ]);
   });
 
   it('checks coalition access on every route under /coalitions/{id}', () => {

@@ -23,6 +23,7 @@ beforeAll(async () => {
   prod = await startTestApp({
     NODE_ENV: 'production',
     JWT_SECRET: PRODUCTION_SECRET,
+    MFA_ENCRYPTION_KEY: `mfa-${PRODUCTION_SECRET}`,
     WEB_DIST_DIR: webDist,
   });
 }, 120_000);

@@ -7,3 +7,4 @@ export * from './document-access.js';
 export * from './document-templates/index.js';
 export * from './bills/index.js';
 export * from './tasks/index.js';
+export * from './case-maps/index.js';

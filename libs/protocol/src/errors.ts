@@ -7,6 +7,10 @@ export const ERROR_CODES = [
   'ACCOUNT_DISABLED',
   'SESSION_REVOKED',
   'REFRESH_TOKEN_REUSED',
+  'MFA_CODE_INVALID',
+  'MFA_CHALLENGE_EXPIRED',
+  'MFA_ENROLMENT_REQUIRED',
+  'REAUTH_REQUIRED',
   'FORBIDDEN',
   /** A cookie-authenticated request without the CSRF header, or from an origin not allowed. */
   'CSRF_REJECTED',

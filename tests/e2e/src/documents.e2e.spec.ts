@@ -47,7 +47,8 @@ async function waitSaved(page: Page) {
   await expectText(status(page), 'All changes saved');
 }
 
-async function expectText(locator: ReturnType<Page['locator']>, text: string, timeout = 10_000) {
+/** Generous waits: the first open loads the lazy editor chunk, slow on a busy 2-core machine. */
+async function expectText(locator: ReturnType<Page['locator']>, text: string, timeout = 20_000) {
   await locator.filter({ hasText: text }).first().waitFor({ timeout });
 }
 
@@ -56,7 +57,7 @@ async function waitForEditorText(
   page: Page,
   matches: (text: string) => boolean,
   what: string,
-  timeout = 10_000,
+  timeout = 20_000,
 ) {
   const deadline = Date.now() + timeout;
   for (;;) {

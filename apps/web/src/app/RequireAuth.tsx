@@ -5,8 +5,16 @@ import { PageLoader } from '../ui/PageLoader';
 import { useAuth } from '../modules/auth/hooks/useAuth';
 import { CurrentUserContext } from '../modules/auth/hooks/currentUserContext';
 import { useMe } from '../modules/auth/hooks/useMe';
+import { ReauthProvider } from '../modules/two-factor/components/ReauthProvider';
+import {
+  TWO_FACTOR_SETUP_PATH,
+  twoFactorSetupLink,
+} from '../modules/two-factor/twoFactorSetupPath';
 
-/** The signed-in part of the app: waits for the session and GET /me, else sends to sign-in. */
+/**
+ * The signed-in part of the app: waits for the session and GET /me, else sends to sign-in. A
+ * member whose organization requires two-factor goes to its setup until it is on.
+ */
 export function RequireAuth() {
   const { status, signedOutByUser } = useAuth();
   const location = useLocation();
@@ -27,9 +35,14 @@ export function RequireAuth() {
       </Center>
     );
   }
+  if (me.data.twoFactor.enrolmentRequired && location.pathname !== TWO_FACTOR_SETUP_PATH) {
+    return <Navigate to={twoFactorSetupLink(location.pathname + location.search)} replace />;
+  }
   return (
     <CurrentUserContext value={me.data}>
-      <Outlet />
+      <ReauthProvider needsCode={me.data.twoFactor.enabled}>
+        <Outlet />
+      </ReauthProvider>
     </CurrentUserContext>
   );
 }

@@ -16,8 +16,10 @@ import { SessionsPage } from '../pages/SessionsPage';
 import { SignInPage } from '../pages/SignInPage';
 import { SignUpPage } from '../pages/SignUpPage';
 import { TasksPage } from '../pages/TasksPage';
+import { TwoFactorSetupPage } from '../pages/TwoFactorSetupPage';
 import { NotificationSettingsPage } from '../pages/NotificationSettingsPage';
 import { WorkingGroupsPage } from '../pages/WorkingGroupsPage';
+import { TWO_FACTOR_SETUP_PATH } from '../modules/two-factor/twoFactorSetupPath';
 import { AppLayout } from './AppLayout';
 import { CoalitionRoute } from './CoalitionRoute';
 import { GuestOnly } from './GuestOnly';
@@ -37,6 +39,8 @@ export const routes: RouteObject[] = [
   {
     element: <RequireAuth />,
     children: [
+      // Outside the app's frame: members held until they turn two-factor on can reach only this.
+      { path: TWO_FACTOR_SETUP_PATH, element: <TwoFactorSetupPage /> },
       // The print view: the document alone, without the app's header and navigation.
       {
         path: '/c/:coalitionId/documents/:docId/print',

@@ -197,4 +197,25 @@ describe('createHttpClient', () => {
     ).resolves.toBeUndefined();
     expect(calls[0]![0]).toBe('/api/v1/audit?action=auth.login&limit=50');
   });
+
+  it('tells its listeners when the server holds the user until they enrol in two-factor', async () => {
+    const { client } = setup([
+      () => errorResponse(403, 'MFA_ENROLMENT_REQUIRED', 'Set up two-factor authentication.'),
+      () => errorResponse(403, 'FORBIDDEN', 'No.'),
+    ]);
+    const held = jest.fn();
+    const ended = jest.fn();
+    client.onMfaEnrolmentRequired(held);
+    client.onSessionEnded(ended);
+    client.setAccessToken('token-1');
+    await expect(client.get('/coalitions')).rejects.toMatchObject({
+      status: 403,
+      code: 'MFA_ENROLMENT_REQUIRED',
+    });
+    expect(held).toHaveBeenCalledTimes(1);
+    await expect(client.get('/coalitions')).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect(held).toHaveBeenCalledTimes(1);
+    expect(ended).not.toHaveBeenCalled();
+    expect(client.hasAccessToken()).toBe(true);
+  });
 });

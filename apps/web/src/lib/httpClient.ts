@@ -24,6 +24,7 @@ export interface HttpClientOptions {
 }
 
 export type SessionEndedListener = (error: ApiError) => void;
+export type MfaEnrolmentListener = () => void;
 
 /** Codes that mean the signed-in session is gone and the user must sign in again. */
 const SESSION_GONE = new Set(['UNAUTHENTICATED', 'SESSION_REVOKED', 'REFRESH_TOKEN_REUSED']);
@@ -39,6 +40,7 @@ export function createHttpClient(options: HttpClientOptions = {}) {
   let accessToken: string | null = null;
   let refreshing: Promise<string> | null = null;
   const listeners = new Set<SessionEndedListener>();
+  const enrolmentListeners = new Set<MfaEnrolmentListener>();
 
   function endSession(error: ApiError): void {
     accessToken = null;
@@ -109,6 +111,8 @@ export function createHttpClient(options: HttpClientOptions = {}) {
     if (!res.ok) {
       const error = await errorOf(res);
       if (error.code === 'ACCOUNT_DISABLED') endSession(error);
+      if (error.code === 'MFA_ENROLMENT_REQUIRED')
+        for (const listener of enrolmentListeners) listener();
       throw error;
     }
     return res;
@@ -149,6 +153,11 @@ export function createHttpClient(options: HttpClientOptions = {}) {
     onSessionEnded(listener: SessionEndedListener): () => void {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    /** Called when the server holds the user until they set up two-factor (their organization requires it). */
+    onMfaEnrolmentRequired(listener: MfaEnrolmentListener): () => void {
+      enrolmentListeners.add(listener);
+      return () => enrolmentListeners.delete(listener);
     },
   };
 }

@@ -9,6 +9,7 @@ import { CoalitionInvitesInbox } from '../modules/coalitions/components/Coalitio
 import { CreateOrgInviteForm } from '../modules/organizations/components/CreateOrgInviteForm';
 import { OrganizationProfileSection } from '../modules/organizations/components/OrganizationProfileSection';
 import { OrgMembersSection } from '../modules/organizations/components/OrgMembersSection';
+import { OrgTwoFactorSetting } from '../modules/organizations/components/OrgTwoFactorSetting';
 import { PendingOrgInvites } from '../modules/organizations/components/PendingOrgInvites';
 import { useOrgPermissions } from '../modules/organizations/hooks/useOrgPermissions';
 
@@ -50,7 +51,10 @@ export function OrganizationPage() {
           {isAdmin && <Tabs.Tab value="audit">Audit log</Tabs.Tab>}
         </Tabs.List>
         <Tabs.Panel value="profile">
-          <OrganizationProfileSection canEdit={isAdmin} />
+          <Stack gap="lg">
+            <OrganizationProfileSection canEdit={isAdmin} />
+            <OrgTwoFactorSetting organizationId={me.organization.id} canEdit={isAdmin} />
+          </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="people">
           <OrgMembersSection canManage={can('org.members.set-role')} />

@@ -10,6 +10,10 @@ export interface ErrorDescription {
 const TITLES: Partial<Record<ApiError['code'], string>> = {
   VALIDATION_FAILED: 'Please check the form',
   INVALID_CREDENTIALS: 'Sign-in failed',
+  MFA_CODE_INVALID: 'Wrong code',
+  MFA_CHALLENGE_EXPIRED: 'Sign in again',
+  MFA_ENROLMENT_REQUIRED: 'Two-factor authentication required',
+  REAUTH_REQUIRED: 'Confirm it is you',
   ACCOUNT_DISABLED: 'Account disabled',
   FORBIDDEN: 'Not allowed',
   CSRF_REJECTED: 'Request refused',

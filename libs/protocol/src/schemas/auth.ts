@@ -3,6 +3,7 @@ import { passwordProblems, PASSWORD_MAX_LENGTH } from '@coalesce/domain';
 import { trimmed } from './common.js';
 import { organizationInputSchema } from './organizations.js';
 import type { OrgRole } from '@coalesce/domain';
+import type { MeTwoFactor } from './two-factor.js';
 
 export const emailSchema = z
   .string()
@@ -97,6 +98,7 @@ export interface MeDto {
     role: import('@coalesce/domain').CoalitionRole;
   }>;
   createdAt: string;
+  twoFactor: MeTwoFactor;
 }
 
 export interface SessionDto {

@@ -80,6 +80,7 @@ export class ApiNode {
         LOG_LEVEL: 'warn',
         LOG_PRETTY: 'false',
         JWT_SECRET: this.options.jwtSecret,
+        MFA_ENCRYPTION_KEY: `${this.options.jwtSecret}-mfa`,
         ACCESS_TOKEN_TTL_SECONDS: '86400',
         ...(this.options.redisUrl ? { REDIS_URL: this.options.redisUrl } : {}),
         ...(this.options.env ?? {}),

@@ -174,6 +174,7 @@ export class CoalesceHost {
         LOG_LEVEL: 'warn',
         LOG_PRETTY: 'false',
         JWT_SECRET: this.jwtSecret,
+        MFA_ENCRYPTION_KEY: `${this.jwtSecret}-mfa`,
         ACCESS_TOKEN_TTL_SECONDS: '86400',
       },
     });

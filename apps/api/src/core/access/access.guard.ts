@@ -6,6 +6,7 @@ import type { CoalitionRole, DocPermission } from '@coalesce/domain';
 import { uuidSchema } from '@coalesce/protocol';
 import type { AuthUser } from '../auth/auth-user.js';
 import { Authenticator } from '../auth/authenticator.js';
+import { sessionRequirementsOf } from '../auth/session-requirements.js';
 import { AppError } from '../errors/app-error.js';
 import { ACCESS_RULE } from './access-rule.js';
 import type { AccessRule } from './access-rule.js';
@@ -41,6 +42,7 @@ export class AccessGuard implements CanActivate {
     const req = context.switchToHttp().getRequest<AuthorizedRequest>();
     const user = await this.authenticator.authenticate(
       Authenticator.bearer(req.headers.authorization),
+      sessionRequirementsOf(this.reflector, context),
     );
     req.user = user;
     if (rule.kind === 'coalition') {

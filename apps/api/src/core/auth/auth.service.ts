@@ -1,11 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import type { AuthTokens, ChangePasswordInput, LoginInput, SessionDto } from '@coalesce/protocol';
+import type {
+  AuthTokens,
+  ChangePasswordInput,
+  LoginInput,
+  MfaChallengeDto,
+  SessionDto,
+} from '@coalesce/protocol';
 import { AuditLogService } from '../audit/audit-log.service.js';
 import { AppError } from '../errors/app-error.js';
 import type { RequestMeta } from '../http/request-meta.js';
 import { AccessTokens } from './access-tokens.js';
 import type { AuthUser } from './auth-user.js';
 import { LoginRateLimiter } from './login-rate-limiter.js';
+import { MfaChallenges } from './mfa/mfa-challenges.js';
+import { TwoFactorService } from './mfa/two-factor.service.js';
 import { PasswordHasher } from './password-hasher.js';
 import { SessionsService } from './sessions.service.js';
 import { UsersRepository } from './users.repository.js';
@@ -24,9 +32,15 @@ export class AuthService {
     private readonly tokens: AccessTokens,
     private readonly limiter: LoginRateLimiter,
     private readonly audit: AuditLogService,
+    private readonly twoFactor: TwoFactorService,
+    private readonly challenges: MfaChallenges,
   ) {}
 
-  async login(input: LoginInput, meta: RequestMeta): Promise<SignedIn> {
+  /**
+   * Checks the password. Without two-factor it opens a session; with two-factor on it answers a
+   * challenge instead, and POST /auth/mfa/verify opens the session once a code is given.
+   */
+  async login(input: LoginInput, meta: RequestMeta): Promise<SignedIn | MfaChallengeDto> {
     this.limiter.checkAttempt(meta.ip ?? 'unknown', input.email);
     const user = await this.users.findByEmailWithHash(input.email);
     const ok = user
@@ -57,11 +71,17 @@ export class AuthService {
       );
     }
     this.limiter.recordSuccess(input.email);
+    if (await this.twoFactor.isEnabled(user.id)) return this.challenges.create(user.id);
     return this.startSession(user.id, user.organizationId, meta);
   }
 
   /** Opens a session for a user who just proved who they are (sign-in or sign-up). */
-  async startSession(userId: string, organizationId: string, meta: RequestMeta): Promise<SignedIn> {
+  async startSession(
+    userId: string,
+    organizationId: string,
+    meta: RequestMeta,
+    details?: Record<string, unknown>,
+  ): Promise<SignedIn> {
     const { sessionId, refreshToken } = await this.sessions.create(userId, meta);
     await this.audit.record({
       action: 'auth.login',
@@ -69,6 +89,7 @@ export class AuthService {
       organizationId,
       target: { type: 'session', id: sessionId },
       ip: meta.ip,
+      details,
     });
     return { ...(await this.accessToken(userId, sessionId)), refreshToken };
   }

@@ -18,6 +18,10 @@ export class SessionEntity {
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 
+  /** When the user last proved who they are on this session: sign-in or re-authentication. */
+  @Column({ name: 'authenticated_at', type: 'timestamptz', default: () => 'now()' })
+  authenticatedAt!: Date;
+
   @Column({ name: 'last_used_at', type: 'timestamptz' })
   lastUsedAt!: Date;
 

@@ -57,6 +57,7 @@ export class SessionsService {
           userId,
           ip: meta.ip,
           userAgent: meta.userAgent,
+          authenticatedAt: new Date(),
           lastUsedAt: new Date(),
           expiresAt: this.expiry(),
         }),
@@ -132,6 +133,13 @@ export class SessionsService {
   async findActive(sessionId: string): Promise<SessionEntity | null> {
     const session = await this.sessions.findOneBy({ id: sessionId, revokedAt: IsNull() });
     return session && session.expiresAt > new Date() ? session : null;
+  }
+
+  /** Records that the user just proved who they are again on this session; returns when. */
+  async markAuthenticated(sessionId: string): Promise<Date> {
+    const at = new Date();
+    await this.sessions.update({ id: sessionId }, { authenticatedAt: at });
+    return at;
   }
 
   listActive(userId: string): Promise<SessionEntity[]> {

@@ -62,7 +62,7 @@ export class UsersRepository {
 
   async update(
     id: string,
-    patch: Partial<Pick<UserEntity, 'orgRole' | 'disabledAt' | 'name' | 'passwordHash'>>,
+    patch: Partial<Pick<UserEntity, 'orgRole' | 'disabledAt' | 'name' | 'passwordHash' | 'email'>>,
     manager?: EntityManager,
   ): Promise<void> {
     await this.repo(manager).update({ id }, patch);

@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { CONFIG_SPEC, ConfigError, SECRET_SETTINGS, loadConfig } from './app-config.js';
 
 const SECRET = 'a-production-secret-of-at-least-32-characters';
+const MFA_KEY = 'another-production-secret-for-two-factor-keys';
 
 function failure(env: Record<string, string>): string {
   try {
@@ -25,6 +26,7 @@ describe('loadConfig', () => {
       dataDir: './.data',
       redisUrl: null,
       jwtSecret: CONFIG_SPEC.JWT_SECRET.default,
+      mfaEncryptionKey: CONFIG_SPEC.MFA_ENCRYPTION_KEY.default,
       accessTokenTtlSeconds: 900,
       refreshTokenTtlDays: 30,
       seedDemo: true,
@@ -52,6 +54,7 @@ describe('loadConfig', () => {
       DATABASE_URL: 'postgresql://app:pw@db:5432/coalesce',
       REDIS_URL: 'rediss://cache:6380',
       JWT_SECRET: SECRET,
+      MFA_ENCRYPTION_KEY: MFA_KEY,
       ACCESS_TOKEN_TTL_SECONDS: '300',
       SEED_DEMO: '0',
       CORS_ORIGINS: ' http://localhost:5173 , https://app.example.org ,',
@@ -64,6 +67,7 @@ describe('loadConfig', () => {
       databaseUrl: 'postgresql://app:pw@db:5432/coalesce',
       redisUrl: 'rediss://cache:6380',
       jwtSecret: SECRET,
+      mfaEncryptionKey: MFA_KEY,
       accessTokenTtlSeconds: 300,
       seedDemo: false,
       logPretty: true,
@@ -79,14 +83,40 @@ describe('loadConfig', () => {
     // The same default is fine outside production.
     expect(loadConfig({ NODE_ENV: 'development' }).jwtSecret).toBe(CONFIG_SPEC.JWT_SECRET.default);
     expect(loadConfig({ NODE_ENV: 'test' }).jwtSecret).toBe(CONFIG_SPEC.JWT_SECRET.default);
-    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: SECRET }).isProduction).toBe(true);
+    expect(
+      loadConfig({ NODE_ENV: 'production', JWT_SECRET: SECRET, MFA_ENCRYPTION_KEY: MFA_KEY })
+        .isProduction,
+    ).toBe(true);
+  });
+
+  it('refuses a missing or default MFA_ENCRYPTION_KEY in production, and one equal to JWT_SECRET', () => {
+    const missing = failure({ NODE_ENV: 'production', JWT_SECRET: SECRET });
+    expect(missing).toMatch(/^Invalid configuration:/);
+    expect(missing).toMatch(/MFA_ENCRYPTION_KEY: required in production and not set/);
+    expect(
+      failure({
+        NODE_ENV: 'production',
+        JWT_SECRET: SECRET,
+        MFA_ENCRYPTION_KEY: CONFIG_SPEC.MFA_ENCRYPTION_KEY.default,
+      }),
+    ).toMatch(/MFA_ENCRYPTION_KEY/);
+    expect(
+      failure({ NODE_ENV: 'production', JWT_SECRET: SECRET, MFA_ENCRYPTION_KEY: SECRET }),
+    ).toMatch(/MFA_ENCRYPTION_KEY: use a different secret than JWT_SECRET/);
+    expect(failure({ MFA_ENCRYPTION_KEY: 'short' })).toMatch(
+      /MFA_ENCRYPTION_KEY: must be at least 32/,
+    );
+    // The default is fine outside production.
+    expect(loadConfig({ NODE_ENV: 'development' }).mfaEncryptionKey).toBe(
+      CONFIG_SPEC.MFA_ENCRYPTION_KEY.default,
+    );
   });
 
   it('in production, refuses every secret setting that is missing, the default or a placeholder, without echoing it', () => {
-    expect(SECRET_SETTINGS).toContain('JWT_SECRET');
+    expect(SECRET_SETTINGS).toEqual(['JWT_SECRET', 'MFA_ENCRYPTION_KEY']);
     for (const key of SECRET_SETTINGS) {
       const others = Object.fromEntries(
-        SECRET_SETTINGS.filter((k) => k !== key).map((k) => [k, SECRET]),
+        SECRET_SETTINGS.filter((k) => k !== key).map((k) => [k, `${k}-${SECRET}`]),
       );
       const cases: Array<[string | undefined, RegExp]> = [
         [undefined, /required in production and not set/],

@@ -31,6 +31,12 @@ export const CONFIG_SPEC = {
       'Secret that signs access tokens (at least 32 characters; required in production).',
     secret: true,
   },
+  MFA_ENCRYPTION_KEY: {
+    default: 'coalesce-development-mfa-key-change-me',
+    description:
+      'Secret from which the keys that encrypt two-factor (TOTP) secrets and hash recovery codes are derived (at least 32 characters, not JWT_SECRET; required in production). Keep it: with another key, enrolled authenticator apps and recovery codes no longer work.',
+    secret: true,
+  },
   ACCESS_TOKEN_TTL_SECONDS: { default: '900', description: 'Lifetime of an access token.' },
   REFRESH_TOKEN_TTL_DAYS: {
     default: '30',
@@ -89,6 +95,7 @@ const configSchema = z.object({
     .string()
     .refine((v) => v === '' || /^rediss?:\/\//.test(v), { message: 'must start with redis://' }),
   JWT_SECRET: z.string().min(32, { message: 'must be at least 32 characters' }),
+  MFA_ENCRYPTION_KEY: z.string().min(32, { message: 'must be at least 32 characters' }),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(86400),
   REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365),
   SEED_DEMO: boolFlag,
@@ -112,6 +119,7 @@ export interface AppConfig {
   dataDir: string;
   redisUrl: string | null;
   jwtSecret: string;
+  mfaEncryptionKey: string;
   accessTokenTtlSeconds: number;
   refreshTokenTtlDays: number;
   seedDemo: boolean;
@@ -142,6 +150,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       lines = lines.filter((line) => !line.startsWith(`  ${key}:`));
       lines.push(`  ${key}: ${problem}`);
     }
+    const mfaKey = env.MFA_ENCRYPTION_KEY;
+    if (mfaKey && mfaKey === env.JWT_SECRET && !lines.some((l) => l.startsWith('  MFA_')))
+      lines.push('  MFA_ENCRYPTION_KEY: use a different secret than JWT_SECRET.');
   }
   if (!parsed.success || lines.length) {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
@@ -161,6 +172,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir: c.DATA_DIR,
     redisUrl: c.REDIS_URL || null,
     jwtSecret: c.JWT_SECRET,
+    mfaEncryptionKey: c.MFA_ENCRYPTION_KEY,
     accessTokenTtlSeconds: c.ACCESS_TOKEN_TTL_SECONDS,
     refreshTokenTtlDays: c.REFRESH_TOKEN_TTL_DAYS,
     seedDemo: c.SEED_DEMO,

@@ -1,17 +1,28 @@
 import { Controller, Get, Inject, Patch, Post, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { profileUpdateSchema, registerSchema } from '@coalesce/protocol';
-import type { AuthTokens, MeDto, ProfileUpdate, RegisterInput } from '@coalesce/protocol';
+import { changeEmailSchema, profileUpdateSchema, registerSchema } from '@coalesce/protocol';
+import type {
+  AuthTokens,
+  ChangeEmailInput,
+  MeDto,
+  ProfileUpdate,
+  RegisterInput,
+} from '@coalesce/protocol';
 import { Authenticated, Public } from '../../core/access/access-rule.js';
 import type { AuthUser } from '../../core/auth/auth-user.js';
 import { CurrentUser } from '../../core/auth/current-user.decorator.js';
 import { setRefreshCookie } from '../../core/auth/refresh-cookie.js';
+import {
+  AllowedBeforeMfaEnrolment,
+  RequiresRecentAuthentication,
+} from '../../core/auth/session-requirements.js';
 import { APP_CONFIG } from '../../core/config/config.module.js';
 import type { AppConfig } from '../../core/config/app-config.js';
 import { Meta } from '../../core/http/request-meta.js';
 import type { RequestMeta } from '../../core/http/request-meta.js';
 import { ValidBody } from '../../core/http/validated.decorators.js';
+import { EmailChangeService } from './email-change.service.js';
 import { MeService } from './me.service.js';
 import { RegistrationService } from './registration.service.js';
 
@@ -21,6 +32,7 @@ export class AccountsController {
   constructor(
     private readonly registration: RegistrationService,
     private readonly meService: MeService,
+    private readonly emailChange: EmailChangeService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -39,6 +51,7 @@ export class AccountsController {
 
   @Get('me')
   @Authenticated()
+  @AllowedBeforeMfaEnrolment()
   me(@CurrentUser() user: AuthUser): Promise<MeDto> {
     return this.meService.me(user);
   }
@@ -50,5 +63,18 @@ export class AccountsController {
     @ValidBody(profileUpdateSchema) body: ProfileUpdate,
   ): Promise<MeDto> {
     return this.meService.rename(user, body.name);
+  }
+
+  /** Changes the sign-in email; needs a recent re-authentication and the current password. */
+  @Patch('me/email')
+  @Authenticated()
+  @RequiresRecentAuthentication()
+  async changeEmail(
+    @CurrentUser() user: AuthUser,
+    @ValidBody(changeEmailSchema) body: ChangeEmailInput,
+    @Meta() meta: RequestMeta,
+  ): Promise<MeDto> {
+    await this.emailChange.change(user, body, meta);
+    return this.meService.me(user);
   }
 }

@@ -24,4 +24,8 @@ export class OrganizationEntity extends Timestamped {
 
   @Column({ type: 'text', nullable: true })
   description!: string | null;
+
+  /** Members must turn two-factor on before they can use the app (see OrgSecurityService). */
+  @Column({ name: 'require_two_factor', type: 'boolean', default: false })
+  requireTwoFactor!: boolean;
 }

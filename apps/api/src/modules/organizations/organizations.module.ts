@@ -9,11 +9,18 @@ import { OrgInvitesController } from './org-invites.controller.js';
 import { OrgInvitesService } from './org-invites.service.js';
 import { OrgMembersController } from './org-members.controller.js';
 import { OrgMembersService } from './org-members.service.js';
+import { OrgSecurityController } from './org-security.controller.js';
+import { OrgSecurityService } from './org-security.service.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([OrganizationEntity, OrgInviteEntity]), AuthModule],
-  controllers: [OrgInvitesController, OrgMembersController, OrganizationsController],
-  providers: [OrganizationsService, OrgInvitesService, OrgMembersService],
+  controllers: [
+    OrgInvitesController,
+    OrgMembersController,
+    OrgSecurityController,
+    OrganizationsController,
+  ],
+  providers: [OrganizationsService, OrgInvitesService, OrgMembersService, OrgSecurityService],
   exports: [OrganizationsService, OrgInvitesService],
 })
 export class OrganizationsModule {}

@@ -7,6 +7,15 @@ const LABELS: Partial<Record<AuditAction, string>> & Record<string, string | und
   'auth.logout': 'Signed out',
   'auth.refresh-reuse': 'Session ended: token reused',
   'auth.password-changed': 'Password changed',
+  'auth.reauthenticated': 'Identity confirmed',
+  'auth.reauth-failed': 'Failed identity confirmation',
+  'auth.mfa-enabled': 'Two-factor turned on',
+  'auth.mfa-disabled': 'Two-factor turned off',
+  'auth.mfa-failed': 'Wrong two-factor code',
+  'auth.mfa-recovery-code-used': 'Recovery code used',
+  'auth.mfa-recovery-codes-regenerated': 'New recovery codes',
+  'user.email-changed': 'Email changed',
+  'org.mfa-requirement-changed': 'Two-factor requirement changed',
   'session.revoked': 'Session ended',
   'user.registered': 'Account created',
   'user.disabled': 'Account disabled',
@@ -43,7 +52,13 @@ export function auditActionLabel(action: string): string {
 
 /** Badge colour by the kind of event: failures and removals stand out. */
 export function auditActionColor(action: string): string {
-  if (action === 'auth.login-failed' || action === 'auth.refresh-reuse') return 'red';
+  if (
+    action === 'auth.login-failed' ||
+    action === 'auth.refresh-reuse' ||
+    action === 'auth.mfa-failed' ||
+    action === 'auth.reauth-failed'
+  )
+    return 'red';
   if (/(revoked|removed|left|disabled|deleted)$/.test(action)) return 'orange';
   if (action.startsWith('auth.') || action.startsWith('session.')) return 'gray';
   return 'indigo';

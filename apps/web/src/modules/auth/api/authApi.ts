@@ -3,6 +3,7 @@ import type {
   AuthTokens,
   InvitePreviewDto,
   LoginInput,
+  LoginResponse,
   MeDto,
   ProfileUpdate,
   registerSchema,
@@ -16,7 +17,7 @@ export const meQueryKey = ['me'] as const;
 export const invitePreviewKey = (token: string) => ['invite-preview', token] as const;
 
 export const authApi = {
-  login: (input: LoginInput) => http.post<AuthTokens>('/auth/login', input, { anonymous: true }),
+  login: (input: LoginInput) => http.post<LoginResponse>('/auth/login', input, { anonymous: true }),
   register: (input: RegisterRequest) =>
     http.post<AuthTokens>('/auth/register', input, { anonymous: true }),
   logout: () => http.post<void>('/auth/logout'),

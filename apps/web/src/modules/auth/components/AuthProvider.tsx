@@ -1,10 +1,12 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import type { LoginInput } from '@coalesce/protocol';
+import { isMfaChallenge } from '@coalesce/protocol';
+import type { LoginInput, MfaChallengeDto } from '@coalesce/protocol';
 import { http } from '../../../lib/httpClient';
 import type { HttpClient } from '../../../lib/httpClient';
-import { authApi } from '../api/authApi';
+import { twoFactorApi } from '../../two-factor/api/twoFactorApi';
+import { authApi, meQueryKey } from '../api/authApi';
 import type { RegisterRequest } from '../api/authApi';
 import { AuthContext } from '../hooks/authContext';
 import type { AuthContextValue, AuthStatus } from '../hooks/authContext';
@@ -53,6 +55,15 @@ export function AuthProvider({
     [client, queryClient, setStatus],
   );
 
+  // An organization started requiring two-factor: GET /me again, and the app routes to enrolment.
+  useEffect(
+    () =>
+      client.onMfaEnrolmentRequired(() => {
+        void queryClient.invalidateQueries({ queryKey: meQueryKey });
+      }),
+    [client, queryClient],
+  );
+
   const startSession = useCallback(
     (accessToken: string) => {
       client.setAccessToken(accessToken);
@@ -65,7 +76,18 @@ export function AuthProvider({
   );
 
   const signIn = useCallback(
-    async (input: LoginInput) => startSession((await authApi.login(input)).accessToken),
+    async (input: LoginInput): Promise<MfaChallengeDto | null> => {
+      const response = await authApi.login(input);
+      if (isMfaChallenge(response)) return response;
+      startSession(response.accessToken);
+      return null;
+    },
+    [startSession],
+  );
+
+  const completeSignIn = useCallback(
+    async (challengeToken: string, code: string) =>
+      startSession((await twoFactorApi.verify({ challengeToken, code })).accessToken),
     [startSession],
   );
 
@@ -88,8 +110,8 @@ export function AuthProvider({
   }, [client, queryClient, setStatus]);
 
   const value = useMemo<AuthContextValue>(
-    () => ({ status, endedMessage, signedOutByUser, signIn, signUp, signOut }),
-    [status, endedMessage, signedOutByUser, signIn, signUp, signOut],
+    () => ({ status, endedMessage, signedOutByUser, signIn, completeSignIn, signUp, signOut }),
+    [status, endedMessage, signedOutByUser, signIn, completeSignIn, signUp, signOut],
   );
   return <AuthContext value={value}>{children}</AuthContext>;
 }

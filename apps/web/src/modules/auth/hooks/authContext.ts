@@ -1,5 +1,5 @@
 import { createContext } from 'react';
-import type { LoginInput } from '@coalesce/protocol';
+import type { LoginInput, MfaChallengeDto } from '@coalesce/protocol';
 import type { RegisterRequest } from '../api/authApi';
 
 export type AuthStatus = 'restoring' | 'signed-in' | 'signed-out';
@@ -10,7 +10,10 @@ export interface AuthContextValue {
   endedMessage: string | null;
   /** True right after the user chose "Sign out" (no "return to" link is kept). */
   signedOutByUser: boolean;
-  signIn(input: LoginInput): Promise<void>;
+  /** Signs in; with two-factor on, resolves with the challenge to answer with a code instead. */
+  signIn(input: LoginInput): Promise<MfaChallengeDto | null>;
+  /** Second step: the challenge and a TOTP or recovery code. */
+  completeSignIn(challengeToken: string, code: string): Promise<void>;
   signUp(input: RegisterRequest): Promise<void>;
   signOut(): Promise<void>;
 }

@@ -1,4 +1,4 @@
-import type { ChangePasswordInput, SessionDto } from '@coalesce/protocol';
+import type { ChangeEmailInput, ChangePasswordInput, MeDto, SessionDto } from '@coalesce/protocol';
 import { http } from '../../../lib/httpClient';
 
 export const sessionKeys = { list: ['sessions'] as const };
@@ -8,4 +8,5 @@ export const sessionsApi = {
   revoke: (id: string) => http.delete<void>(`/auth/sessions/${id}`),
   revokeOthers: () => http.delete<{ revoked: number }>('/auth/sessions'),
   changePassword: (input: ChangePasswordInput) => http.post<void>('/auth/password', input),
+  changeEmail: (input: ChangeEmailInput) => http.patch<MeDto>('/me/email', input),
 };

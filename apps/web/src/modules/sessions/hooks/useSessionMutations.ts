@@ -1,5 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { ChangePasswordInput } from '@coalesce/protocol';
+import type { ChangeEmailInput, ChangePasswordInput } from '@coalesce/protocol';
+import { meQueryKey } from '../../auth/api/authApi';
+import { useReauth } from '../../two-factor/hooks/useReauth';
 import { sessionKeys, sessionsApi } from '../api/sessionsApi';
 
 export function useRevokeSession() {
@@ -18,10 +20,22 @@ export function useRevokeOtherSessions() {
   });
 }
 
+/** Needs a recent sign-in: asks to confirm it is you when the server says so, then retries. */
 export function useChangePassword() {
   const queryClient = useQueryClient();
+  const { withReauth } = useReauth();
   return useMutation({
-    mutationFn: (input: ChangePasswordInput) => sessionsApi.changePassword(input),
+    mutationFn: (input: ChangePasswordInput) => withReauth(() => sessionsApi.changePassword(input)),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: sessionKeys.list }),
+  });
+}
+
+/** Needs a recent sign-in (like the password) and the current password. */
+export function useChangeEmail() {
+  const queryClient = useQueryClient();
+  const { withReauth } = useReauth();
+  return useMutation({
+    mutationFn: (input: ChangeEmailInput) => withReauth(() => sessionsApi.changeEmail(input)),
+    onSuccess: (me) => queryClient.setQueryData(meQueryKey, me),
   });
 }

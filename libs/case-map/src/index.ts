@@ -1,0 +1,14 @@
+export * from './layout.js';
+export * from './map-view.js';
+export * from './map-model-error.js';
+export * from './origin.js';
+export * from './read-map.js';
+export * from './locate.js';
+export { createNode, updateNode, moveNodes, deleteNodes } from './node-ops.js';
+export type { NewMapNode } from './node-ops.js';
+export { createEdge, updateEdge, deleteEdges, locateEdge } from './edge-ops.js';
+export type { NewMapEdge } from './edge-ops.js';
+export * from './sensitivity.js';
+export * from './map-json.js';
+export * from './map-undo.js';
+export { newItemId } from './node-parts.js';
