@@ -95,6 +95,7 @@ describe('CSRF on cookie-authenticated routes', () => {
     bearerOnly.csrfHeader = false;
     bearerOnly.token = client.token;
     expectError(await bearerOnly.post('/auth/logout'), 403, 'CSRF_REJECTED');
+    expectError(await bearerOnly.post('/api/v1/Auth/Logout/'), 403, 'CSRF_REJECTED');
     expectStatus(await client.get('/me'), 200);
     expectStatus(await refresh(client, CSRF), 200);
 

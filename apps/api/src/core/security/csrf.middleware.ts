@@ -23,7 +23,7 @@ export function csrfMiddleware(policy: OriginPolicy) {
     if (SAFE_METHODS.has(req.method)) return next();
     const cookies = req.cookies as Record<string, unknown> | undefined;
     const cookieAuthenticated =
-      COOKIE_AUTHENTICATED_PATHS.includes(req.path.replace(/\/$/, '')) ||
+      COOKIE_AUTHENTICATED_PATHS.includes(req.path.toLowerCase().replace(/\/+$/, '')) ||
       cookies?.[REFRESH_COOKIE] !== undefined;
     if (!cookieAuthenticated) return next();
     const problem = csrfProblem(req.headers, policy);
