@@ -27,7 +27,16 @@ interface CaseMapWorkspaceProps {
 }
 
 /** The map page's content: title, status, presence, commands, canvas and side panel. */
-export function CaseMapWorkspace({ document, gone = false }: CaseMapWorkspaceProps) {
+export function CaseMapWorkspace(props: CaseMapWorkspaceProps) {
+  // The export menu in the header uses the canvas's React Flow instance too.
+  return (
+    <ReactFlowProvider>
+      <Workspace {...props} />
+    </ReactFlowProvider>
+  );
+}
+
+function Workspace({ document, gone = false }: CaseMapWorkspaceProps) {
   const map = useCaseMap(document);
   const navigate = useNavigate();
   const canvasRef = useRef<HTMLDivElement>(null);
@@ -102,15 +111,13 @@ export function CaseMapWorkspace({ document, gone = false }: CaseMapWorkspacePro
           organization are hidden until you reload.
         </Alert>
       )}
-      <ReactFlowProvider>
-        <MapEditor
-          map={map}
-          canvasRef={canvasRef}
-          height="calc(100vh - 250px)"
-          accessOpen={accessOpen}
-          onAccessClose={() => setAccessOpen(false)}
-        />
-      </ReactFlowProvider>
+      <MapEditor
+        map={map}
+        canvasRef={canvasRef}
+        height="calc(100vh - 250px)"
+        accessOpen={accessOpen}
+        onAccessClose={() => setAccessOpen(false)}
+      />
       {canShare && (
         <ShareDocumentModal
           document={document}

@@ -21,6 +21,10 @@ export function useLiveUpdates(): void {
       if (change.type === 'document') {
         void queryClient.invalidateQueries({ queryKey: ['documents', change.id] });
       }
+      // Case-map layers, grants and access requests are announced with the map's id.
+      if (change.type.startsWith('case-map')) {
+        void queryClient.invalidateQueries({ queryKey: ['documents', change.id] });
+      }
       if (change.parentId) {
         void queryClient.invalidateQueries({ queryKey: ['documents', change.parentId] });
       }
