@@ -72,6 +72,7 @@ export class CaseMapJsonService {
         target: { type: 'case-map', id: map.id },
         ip: meta.ip,
         details: {
+          mapId: map.id,
           title: map.title,
           nodes: json.nodes.length,
           edges: json.edges.length,
@@ -138,7 +139,7 @@ export class CaseMapJsonService {
           coalitionId,
           target: { type: 'case-map', id },
           ip: meta.ip,
-          details: { title, nodes: file.nodes.length, edges: file.edges.length },
+          details: { mapId: id, title, nodes: file.nodes.length, edges: file.edges.length },
         },
         m,
       );
