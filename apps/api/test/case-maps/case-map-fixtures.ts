@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import * as Y from 'yjs';
 import type { Socket } from 'socket.io-client';
+import { readMap } from '@coalesce/case-map';
+import type { MapActor, MapDocs } from '@coalesce/case-map';
 import { CollabEvents } from '@coalesce/protocol';
 import type { CaseMapLayersDto, DocumentDto, OpenResult } from '@coalesce/protocol';
 import type { Actor } from '../support/fixtures.js';
@@ -56,4 +58,81 @@ export async function sendEdit(socket: Socket, docId: string, doc: Y.Doc, edit: 
     update,
     updateId: newUpdateId(),
   });
+}
+
+/**
+ * A map opened on a raw socket the way a client holds it: the shared document and the private
+ * layers the actor may open (its own first), kept up to date with the server's broadcasts.
+ */
+export class MapSession {
+  readonly shared = new Y.Doc();
+  readonly layers = new Map<string, Y.Doc>();
+  readonly docIds = new Map<Y.Doc, string>();
+  readonly roles = new Map<string, string>();
+
+  private constructor(
+    readonly socket: Socket,
+    readonly actor: MapActor,
+  ) {
+    socket.on(CollabEvents.DocUpdate, (message: { docId: string; update: Uint8Array }) => {
+      for (const [doc, docId] of this.docIds)
+        if (docId === message.docId) Y.applyUpdate(doc, message.update, 'remote');
+    });
+  }
+
+  static async open(socket: Socket, who: Actor, mapId: string): Promise<MapSession> {
+    const session = new MapSession(socket, {
+      orgId: who.me.organization.id,
+      userId: who.me.id,
+    });
+    await session.openInto(mapId, session.shared);
+    for (const layer of (await layersOf(who, mapId)).layers) {
+      const doc = new Y.Doc();
+      await session.openInto(layer.docId, doc);
+      session.layers.set(layer.organization.id, doc);
+    }
+    return session;
+  }
+
+  get docs(): MapDocs {
+    return { shared: this.shared, layers: this.layers };
+  }
+
+  get view() {
+    return readMap(this.docs);
+  }
+
+  /** Runs a model edit and sends what changed in each document; fails on a refused update. */
+  async edit(change: (docs: MapDocs, actor: MapActor) => void): Promise<void> {
+    const pending = new Map<Y.Doc, Uint8Array[]>();
+    const listeners = [...this.docIds.keys()].map((doc) => {
+      const listener = (update: Uint8Array, origin: unknown) => {
+        if (origin === 'remote') return;
+        pending.set(doc, [...(pending.get(doc) ?? []), update]);
+      };
+      doc.on('update', listener);
+      return () => doc.off('update', listener);
+    });
+    try {
+      change(this.docs, this.actor);
+    } finally {
+      listeners.forEach((off) => off());
+    }
+    for (const [doc, updates] of pending) {
+      const ack = await call<{ seq: number }>(this.socket, CollabEvents.DocUpdate, {
+        docId: this.docIds.get(doc),
+        update: Y.mergeUpdates(updates),
+        updateId: newUpdateId(),
+      });
+      if (!ack.ok) throw new Error(`doc:update refused: ${ack.error.code} ${ack.error.message}`);
+    }
+  }
+
+  private async openInto(docId: string, doc: Y.Doc): Promise<void> {
+    const ack = await call<OpenResult>(this.socket, CollabEvents.DocOpen, { docId });
+    if (!ack.ok) throw new Error(`doc:open ${docId}: ${ack.error.code} ${ack.error.message}`);
+    Y.applyUpdate(doc, ack.update, 'remote');
+    this.docIds.set(doc, docId);
+    this.roles.set(docId, ack.role);
+  }
 }
