@@ -20,6 +20,7 @@ let browsers: RunningBrowser[] = [];
 let maya: Page; // Polaris
 let grace: Page; // Solidarity Center
 let mapUrl = '';
+let secretName = '';
 const SCREENSHOTS = join(REPO_ROOT, 'tmp/e2e-screenshots');
 
 async function createMap(baseUrl: string): Promise<{ coalitionId: string; mapId: string }> {
@@ -138,6 +139,21 @@ describe('case maps, in real browsers', () => {
     expect(Date.now() - addedAt).toBeLessThan(1_000);
     await mapNode(maya, name).waitFor();
     await waitSaved(maya);
+
+    // Grace's pointer and selection show on Maya's canvas, with her name and organization.
+    const card = await stableBox(mapNode(grace, name));
+    await grace.mouse.move(card.x + card.width / 2, card.y + card.height / 2);
+    await grace.mouse.click(card.x + card.width / 2, card.y + card.height / 2);
+    await maya
+      .getByTestId('remote-cursor')
+      .filter({ hasText: 'Grace Okafor · Solidarity Center' })
+      .waitFor();
+    await mapNode(maya, name)
+      .getByTestId('remote-selection')
+      .filter({ hasText: 'Grace Okafor' })
+      .waitFor();
+    await grace.keyboard.press('Escape');
+    await grace.mouse.move(5, 5);
   });
 
   it('moves the node for both when one drags it', async () => {
@@ -180,5 +196,23 @@ describe('case maps, in real browsers', () => {
 
     await stub.getByRole('button', { name: 'Request access' }).click();
     await grace.getByText('Access requested').waitFor();
+    secretName = secret;
+  });
+
+  it('lets the owner grant its layer from the request: the other organization then reads the node', async () => {
+    await maya.getByTestId('access-button').click();
+    const request = maya.getByTestId('access-request').filter({ hasText: 'Solidarity Center' });
+    await request.getByText('Waiting for an answer').waitFor();
+    await request.getByRole('button', { name: 'Grant our layer' }).click();
+    await request.getByText('Layer granted').waitFor();
+    // Grace's canvas opens Polaris's layer live and shows the node in full.
+    await mapNode(grace, secretName).waitFor({ timeout: 10_000 });
+    await expect(grace.getByTestId('redacted-node').count()).resolves.toBe(0);
+    await grace.getByTestId('access-button').click();
+    await grace
+      .getByTestId('access-request')
+      .filter({ hasText: 'Your request to Polaris' })
+      .getByText('Layer granted')
+      .waitFor();
   });
 });

@@ -21,8 +21,8 @@ export function useLiveUpdates(): void {
       if (change.type === 'document') {
         void queryClient.invalidateQueries({ queryKey: ['documents', change.id] });
       }
-      // Case-map layers, grants and access requests are announced with the map's id.
-      if (change.type.startsWith('case-map')) {
+      // A case map's layers and grants changed (announced with the map's id): reopen what may be read.
+      if (change.type === 'case-map-layers') {
         void queryClient.invalidateQueries({ queryKey: ['documents', change.id] });
       }
       if (change.parentId) {
