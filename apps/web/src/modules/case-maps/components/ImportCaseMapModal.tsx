@@ -107,7 +107,7 @@ export function ImportCaseMapModal({ coalitionId, opened, onClose }: Props) {
           <Alert color="red" title="The map was not imported" data-testid="import-problem">
             <Text size="sm">{problem.message}</Text>
             {problem.details.length > 0 && (
-              <List size="xs" mt={4}>
+              <List size="xs" mt={4} style={{ overflowWrap: 'anywhere' }}>
                 {problem.details.slice(0, 20).map((line) => (
                   <List.Item key={line}>{line}</List.Item>
                 ))}

@@ -47,6 +47,9 @@ interface MapCanvasProps {
   onRequestAccess: ((nodeId: string) => void) | null;
   onConnectRequest(source: string, target: string): void;
   onAddAt(position: { x: number; y: number }): void;
+  /** Nodes to select as soon as they are drawn (just added or pasted). */
+  selectWhenDrawn: readonly string[] | null;
+  onSelectedWhenDrawn(): void;
 }
 
 /** React Flow bound to the merged map: the documents are the truth, React Flow only draws them. */
@@ -59,11 +62,24 @@ export function MapCanvas(props: MapCanvasProps) {
   const dragTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const fitted = useRef(false);
 
+  const { selectWhenDrawn, onSelectedWhenDrawn } = props;
   useEffect(() => {
-    const next = toFlowNodes(view, { visible, orgNames, myOrgId, marks, editable });
-    setNodes((previous) => mergeFlowNodes(previous, next));
-    setEdges((previous) => mergeFlowEdges(previous, toFlowEdges(view, visible)));
-  }, [view, visible, orgNames, myOrgId, marks, editable]);
+    const built = toFlowNodes(view, { visible, orgNames, myOrgId, marks, editable });
+    const wanted = selectWhenDrawn && new Set(selectWhenDrawn);
+    const drawn =
+      wanted !== null && built.filter((node) => wanted.has(node.id)).length === wanted.size;
+    setNodes((previous) => {
+      const merged = mergeFlowNodes(previous, built);
+      return drawn ? merged.map((node) => ({ ...node, selected: wanted.has(node.id) })) : merged;
+    });
+    setEdges((previous) =>
+      mergeFlowEdges(
+        drawn ? previous.map((edge) => ({ ...edge, selected: false })) : previous,
+        toFlowEdges(view, visible),
+      ),
+    );
+    if (drawn) onSelectedWhenDrawn();
+  }, [view, visible, orgNames, myOrgId, marks, editable, selectWhenDrawn, onSelectedWhenDrawn]);
 
   // Zoom to fit once the first nodes are drawn.
   useEffect(() => {

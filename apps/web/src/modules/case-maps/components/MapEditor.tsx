@@ -10,6 +10,7 @@ import { useMapShortcuts } from '../hooks/useMapShortcuts';
 import { useRequestAccess } from '../hooks/useMapAccess';
 import type { MapFlowNode } from '../utils/flowElements';
 import { orgName } from '../utils/flowElements';
+import { freeSpot } from '../utils/freeSpot';
 import { NO_FILTERS, tagsInUse, visibleNodeIds } from '../utils/mapFilters';
 import type { MapFilters } from '../utils/mapFilters';
 import { AccessDrawer } from './AccessDrawer';
@@ -49,6 +50,8 @@ export function MapEditor({ map, canvasRef, height, accessOpen, onAccessClose }:
   const [connectDraft, setConnectDraft] = useState<ConnectDraft | null>(null);
   const requestAccess = useRequestAccess(map.document.id);
   const selected = useRef(NOTHING);
+  const [selectWhenDrawn, setSelectWhenDrawn] = useState<string[] | null>(null);
+  const selectedWhenDrawn = useCallback(() => setSelectWhenDrawn(null), []);
 
   const visible = useMemo(() => visibleNodeIds(view, filters), [view, filters]);
   const tags = useMemo(() => tagsInUse(view), [view]);
@@ -75,15 +78,18 @@ export function MapEditor({ map, canvasRef, height, accessOpen, onAccessClose }:
     const el = canvasRef.current?.getBoundingClientRect();
     if (!el) return { x: 0, y: 0 };
     const p = flow.screenToFlowPosition({ x: el.left + el.width / 2, y: el.top + el.height / 2 });
-    return { x: p.x - DEFAULT_SIZE.width / 2, y: p.y - DEFAULT_SIZE.height / 2 };
+    return freeSpot(view.nodes, {
+      x: p.x - DEFAULT_SIZE.width / 2,
+      y: p.y - DEFAULT_SIZE.height / 2,
+    });
   };
 
   const showNode = (id: string) => {
     const node = view.nodes.find((n) => n.id === id);
     if (!node) return notifyError(new Error('That node is no longer on the map.'));
     if (!visible.has(id)) setFilters(NO_FILTERS);
+    setSelectWhenDrawn([id]);
     requestAnimationFrame(() => {
-      flow.setNodes((nodes) => nodes.map((n) => ({ ...n, selected: n.id === id })));
       void flow.setCenter(node.x + DEFAULT_SIZE.width / 2, node.y + DEFAULT_SIZE.height / 2, {
         zoom: Math.max(flow.getZoom(), 1),
         duration: 400,
@@ -151,12 +157,8 @@ export function MapEditor({ map, canvasRef, height, accessOpen, onAccessClose }:
     },
     onPaste: () => {
       if (!editable) return;
-      const ids = new Set(commands.paste());
-      if (ids.size) {
-        requestAnimationFrame(() =>
-          flow.setNodes((nodes) => nodes.map((n) => ({ ...n, selected: ids.has(n.id) }))),
-        );
-      }
+      const ids = commands.paste();
+      if (ids.length) setSelectWhenDrawn(ids);
     },
   });
 
@@ -204,6 +206,8 @@ export function MapEditor({ map, canvasRef, height, accessOpen, onAccessClose }:
               onCursor={publishCursor}
               onRequestAccess={askAccess}
               onConnectRequest={onConnectRequest}
+              selectWhenDrawn={selectWhenDrawn}
+              onSelectedWhenDrawn={selectedWhenDrawn}
               onAddAt={(position) =>
                 setAddDraft({
                   type: 'case',
@@ -240,9 +244,7 @@ export function MapEditor({ map, canvasRef, height, accessOpen, onAccessClose }:
         onClose={() => setAddDraft(null)}
         onCreate={(input) => {
           const id = commands.addNode({ ...input, position: addDraft?.position ?? centerOf() });
-          requestAnimationFrame(() =>
-            flow.setNodes((nodes) => nodes.map((n) => ({ ...n, selected: n.id === id }))),
-          );
+          setSelectWhenDrawn([id]);
         }}
       />
       <AccessDrawer

@@ -17,7 +17,8 @@ export function MapSearch({ view, onPick }: MapSearchProps) {
   const hits = useMemo(() => searchNodes(view, query), [view, query]);
   const options = hits.map((node) => ({
     value: node.id,
-    label: node.redacted ? node.id : `${node.name} (${MAP_NODE_TYPE_LABELS[node.type]})`,
+    // Stubs are never found (searchNodes reads names only where the viewer may read them).
+    label: node.redacted ? '' : `${node.name} (${MAP_NODE_TYPE_LABELS[node.type]})`,
   }));
   return (
     <Autocomplete

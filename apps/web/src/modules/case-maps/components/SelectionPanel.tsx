@@ -22,6 +22,8 @@ interface SelectionPanelProps {
   onRequestAccess(nodeId: string): void;
 }
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 /** The side panel: the selected node or connection, or a summary of the map. */
 export function SelectionPanel(props: SelectionPanelProps) {
   const { view, selection, myOrgId, editable, orgNames, commands } = props;
@@ -45,9 +47,15 @@ export function SelectionPanel(props: SelectionPanelProps) {
           <Text size="sm">
             Held by {orgName(orgNames, node.ownerOrgId)}. Only that organization sees its details.
           </Text>
-          <Button size="xs" variant="light" onClick={() => props.onRequestAccess(node.id)}>
-            Request access
-          </Button>
+          {node.ownerOrgId === myOrgId ? (
+            <Text size="xs" c="dimmed">
+              Your organization’s layer of this map is not open yet.
+            </Text>
+          ) : (
+            <Button size="xs" variant="light" onClick={() => props.onRequestAccess(node.id)}>
+              Request access
+            </Button>
+          )}
         </Stack>
       );
     }
@@ -93,13 +101,14 @@ export function SelectionPanel(props: SelectionPanelProps) {
     <Stack gap="xs" data-testid="map-summary">
       {count > 1 ? (
         <Text size="sm">
-          {selection.nodes.length} nodes and {selection.edges.length} connections selected. Delete,
-          copy (Ctrl+C) or drag them together.
+          {plural(selection.nodes.length, 'node')} and{' '}
+          {plural(selection.edges.length, 'connection')} selected. Delete, copy (Ctrl+C) or drag
+          them together.
         </Text>
       ) : (
         <>
           <Text size="sm">
-            {view.nodes.length} nodes, {view.edges.length} connections.
+            {plural(view.nodes.length, 'node')}, {plural(view.edges.length, 'connection')}.
           </Text>
           <Text size="xs" c="dimmed">
             Select a node or a connection to see its details.
