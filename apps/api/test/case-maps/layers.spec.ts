@@ -23,7 +23,8 @@ let coalitionId: string;
 const sockets: Socket[] = [];
 
 beforeAll(async () => {
-  t = await startTestApp();
+  // No background checkpoints: the fingerprints around refused calls must see only those calls.
+  t = await startTestApp({ COLLAB_COMPACTION_INTERVAL_MS: '0' });
   owner = await signUpOrg(t, 'owner');
   ownerColleague = await addColleague(t, owner);
   member = await signUpOrg(t, 'member');
