@@ -6,7 +6,6 @@ import { useNavigate } from 'react-router';
 import type { DocumentDto } from '@coalesce/protocol';
 import { ShareDocumentModal } from '../../documents/components/ShareDocumentModal';
 import { documentAbilities } from '../../documents/hooks/documentAbilities';
-import { useCoalitionPermissions } from '../../coalitions/hooks/useCoalitionPermissions';
 import { DocRevokedModal } from '../../documents/editor/components/DocRevokedModal';
 import { DocStatusLine } from '../../documents/editor/components/DocStatusLine';
 import { EditableTitle } from '../../documents/editor/components/EditableTitle';
@@ -43,13 +42,12 @@ function Workspace({ document, gone = false }: CaseMapWorkspaceProps) {
   const [accessOpen, setAccessOpen] = useState(false);
   const [shareOpen, setShareOpen] = useState(false);
   const online = useBrowserOnline();
-  const { role: coalitionRole } = useCoalitionPermissions(document.coalitionId);
   const requests = useAccessRequests(document.id);
   const pendingIncoming = (requests.data ?? []).filter(
     (r) => r.ownerOrg.id === map.myOrgId && r.status === 'pending',
   ).length;
   const canShare =
-    !document.archivedAt && documentAbilities(document, map.myOrgId, coalitionRole).manage;
+    !document.archivedAt && documentAbilities(document, map.myOrgId, map.coalitionRole).manage;
 
   const written = [map.docs.shared, ...(map.docs.ownLayer ? [map.docs.ownLayer.state] : [])];
   const status = docStatusLabel({ ...combinedDocStatus(written), browserOffline: !online });

@@ -49,6 +49,8 @@ export function MapEditor({ map, canvasRef, height, accessOpen, onAccessClose }:
   const [addDraft, setAddDraft] = useState<NewNodeDraft | null>(null);
   const [connectDraft, setConnectDraft] = useState<ConnectDraft | null>(null);
   const requestAccess = useRequestAccess(map.document.id);
+  // Observer organizations read the map but never ask for more (the server refuses them too).
+  const canRequest = map.coalitionRole !== null && map.coalitionRole !== 'observer';
   const selected = useRef(NOTHING);
   const [selectWhenDrawn, setSelectWhenDrawn] = useState<string[] | null>(null);
   const selectedWhenDrawn = useCallback(() => setSelectWhenDrawn(null), []);
@@ -204,7 +206,7 @@ export function MapEditor({ map, canvasRef, height, accessOpen, onAccessClose }:
               undo={map.undo.undo}
               onSelection={onSelection}
               onCursor={publishCursor}
-              onRequestAccess={askAccess}
+              onRequestAccess={canRequest ? askAccess : null}
               onConnectRequest={onConnectRequest}
               selectWhenDrawn={selectWhenDrawn}
               onSelectedWhenDrawn={selectedWhenDrawn}
@@ -233,7 +235,7 @@ export function MapEditor({ map, canvasRef, height, accessOpen, onAccessClose }:
               userNames={map.userNames}
               commands={commands}
               onFocus={(nodeId) => setFilters({ ...filters, focus: { nodeId, hops: 1 } })}
-              onRequestAccess={askAccess}
+              onRequestAccess={canRequest ? askAccess : null}
             />
           </ScrollArea>
         </Paper>

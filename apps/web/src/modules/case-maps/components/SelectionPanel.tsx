@@ -19,7 +19,8 @@ interface SelectionPanelProps {
   userNames: ReadonlyMap<string, string>;
   commands: MapCommands;
   onFocus(nodeId: string): void;
-  onRequestAccess(nodeId: string): void;
+  /** null: the viewer's organization may not ask (observers). */
+  onRequestAccess: ((nodeId: string) => void) | null;
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -52,9 +53,11 @@ export function SelectionPanel(props: SelectionPanelProps) {
               Your organization’s layer of this map is not open yet.
             </Text>
           ) : (
-            <Button size="xs" variant="light" onClick={() => props.onRequestAccess(node.id)}>
-              Request access
-            </Button>
+            props.onRequestAccess && (
+              <Button size="xs" variant="light" onClick={() => props.onRequestAccess?.(node.id)}>
+                Request access
+              </Button>
+            )
           )}
         </Stack>
       );

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { DocumentDto } from '@coalesce/protocol';
 import { useCurrentUser } from '../../auth/hooks/useCurrentUser';
+import { useCoalitionPermissions } from '../../coalitions/hooks/useCoalitionPermissions';
 import { useAwarenessUsers } from '../../documents/editor/hooks/useAwarenessUsers';
 import { useMentionables } from '../../documents/editor/hooks/useMentionables';
 import { effectivePermission } from '../../documents/editor/utils/effectivePermission';
@@ -22,6 +23,7 @@ const NO_LAYERS: never[] = [];
 export function useCaseMap(document: DocumentDto) {
   const me = useCurrentUser();
   const myOrgId = me.organization.id;
+  const { role: coalitionRole } = useCoalitionPermissions(document.coalitionId);
   const layers = useMapLayers(document.id);
   const docs = useMapDocs(document.id, layers.data?.layers ?? NO_LAYERS);
   const view = useMapView(docs.docs);
@@ -61,6 +63,7 @@ export function useCaseMap(document: DocumentDto) {
     document,
     me,
     myOrgId,
+    coalitionRole,
     actor,
     layers,
     docs,
