@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { useStableValue } from './useStableValue';
 import type { DocumentDto } from '@coalesce/protocol';
 import { useCurrentUser } from '../../auth/hooks/useCurrentUser';
 import { useCoalitionPermissions } from '../../coalitions/hooks/useCoalitionPermissions';
@@ -42,7 +43,8 @@ export function useCaseMap(document: DocumentDto) {
   const awareness = docs.shared.handle?.awareness ?? null;
   const presence = useMapAwareness(awareness, self);
   const viewers = useAwarenessUsers(awareness);
-  const marks = useMemo(() => selectionMarks(presence.peers), [presence.peers]);
+  // Pointers move many times a second; the nodes are redrawn only when selections change.
+  const marks = useStableValue(useMemo(() => selectionMarks(presence.peers), [presence.peers]));
 
   const mentionables = useMentionables(document.coalitionId);
   const orgNames = useMemo(() => {

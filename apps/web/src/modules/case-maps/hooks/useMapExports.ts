@@ -25,6 +25,9 @@ export function useMapExports(mapId: string, title: string, canvas: () => HTMLEl
       const width = Math.min(MAX_SIDE, Math.max(800, Math.ceil(bounds.width + 160)));
       const height = Math.min(MAX_SIDE, Math.max(600, Math.ceil(bounds.height + 160)));
       const viewport = getViewportForBounds(bounds, width, height, 0.1, 2, 0.05);
+      // Selection outlines and other people's marks are not part of the map.
+      const root = canvas();
+      root?.classList.add('case-map-exporting');
       const dataUrl = await toPng(viewportEl, {
         backgroundColor: '#ffffff',
         width,
@@ -34,9 +37,8 @@ export function useMapExports(mapId: string, title: string, canvas: () => HTMLEl
           height: `${height}px`,
           transform: `translate(${viewport.x}px, ${viewport.y}px) scale(${viewport.zoom})`,
         },
-        // Other people's pointers are not part of the map.
         filter: (el) => !(el instanceof HTMLElement && el.classList.contains('case-map-cursor')),
-      });
+      }).finally(() => root?.classList.remove('case-map-exporting'));
       downloadUrl(dataUrl, `${safeFileName(title)}.png`);
     },
   });
