@@ -214,5 +214,24 @@ describe('case maps, in real browsers', () => {
       .filter({ hasText: 'Your request to Polaris' })
       .getByText('Layer granted')
       .waitFor();
+    await grace.keyboard.press('Escape');
+    await maya.keyboard.press('Escape');
+  });
+
+  it('undoes only the user’s own edits, for everyone', async () => {
+    await addNode(grace, 'Location', 'Pago Pago (Grace)');
+    await mapNode(maya, 'Pago Pago (Grace)').waitFor();
+    await addNode(maya, 'Business / employer', 'Importer (Maya)');
+    await mapNode(grace, 'Importer (Maya)').waitFor();
+
+    await maya.keyboard.press('ControlOrMeta+z');
+    await mapNode(grace, 'Importer (Maya)').waitFor({ state: 'detached' });
+    await mapNode(maya, 'Importer (Maya)').waitFor({ state: 'detached' });
+    await expect(mapNode(grace, 'Pago Pago (Grace)').count()).resolves.toBe(1);
+    await expect(mapNode(maya, 'Pago Pago (Grace)').count()).resolves.toBe(1);
+
+    await maya.keyboard.press('ControlOrMeta+Shift+z');
+    await mapNode(grace, 'Importer (Maya)').waitFor();
+    await waitSaved(maya);
   });
 });
