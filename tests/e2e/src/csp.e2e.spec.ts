@@ -9,7 +9,7 @@ import { nav, signIn } from './support/sign-in.js';
 /**
  * The app works under its strict Content-Security-Policy: a real Chromium signs in, opens the
  * documents list, a document in the editor (TipTap over Yjs, live socket), the bills and the tasks
- * pages, and the OpenAPI page, while every `securitypolicyviolation` event and every console error
+ * pages, a case map (React Flow), and the OpenAPI page, while every `securitypolicyviolation` event and every console error
  * is collected. None may occur. A control first proves that the collector sees a real violation.
  */
 
@@ -113,6 +113,14 @@ describe('Content-Security-Policy in a real browser', () => {
     expect(await collected()).toEqual([]);
     await nav(page, 'Tasks').click();
     await page.getByTestId('task-board').waitFor();
+    expect(await collected()).toEqual([]);
+  });
+
+  it('opens a case map (React Flow canvas over Yjs) without a violation', async () => {
+    await nav(page, 'Case maps').click();
+    await page.getByRole('link', { name: 'Fishing supply chain: forced labor case' }).click();
+    await page.getByTestId('map-node').first().waitFor({ timeout: 20_000 });
+    await page.getByTestId('doc-status').filter({ hasText: 'All changes saved' }).waitFor();
     expect(await collected()).toEqual([]);
   });
 
