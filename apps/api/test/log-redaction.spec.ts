@@ -4,7 +4,9 @@ import * as Y from 'yjs';
 import { io } from 'socket.io-client';
 import { CollabEvents, MAX_JSON_BODY_BYTES, collabWireParser } from '@coalesce/protocol';
 import { encodeAwareness } from '../src/modules/collab/awareness-codec.js';
+import { createNode } from '@coalesce/case-map';
 import { call, createDocument, newUpdateId, rawSocket } from './collab/collab-fixtures.js';
+import { MapSession, createMap } from './case-maps/case-map-fixtures.js';
 import { startTestApp } from './support/test-app.js';
 import type { TestApp } from './support/test-app.js';
 import { createCoalition, signUpOrg } from './support/fixtures.js';
@@ -14,7 +16,8 @@ import type { Actor } from './support/fixtures.js';
  * Logs never carry sensitive values. The real app runs at the most verbose level with its logs
  * captured; each action below puts unique marker strings into requests, bodies, tokens and
  * collaboration updates (successful and failing paths); afterwards no marker may appear in any log
- * line. To cover a new feature (case maps, ...), add an action that returns its markers.
+ * line. To cover a new feature, add an action to MARKER_ACTIONS (markers come from `marker()`;
+ * return any other secret the action produced, e.g. a token).
  */
 interface MarkerContext {
   t: TestApp;
@@ -213,6 +216,37 @@ export const MARKER_ACTIONS: MarkerAction[] = [
         note: `Meeting ${marker('claim-note')}`,
       });
       expect(claim.status).toBe(201);
+    },
+  },
+  {
+    name: "a case map's restricted and private nodes (their details live in the owner's layer)",
+    async run({ t, user, coalitionId, marker }) {
+      const map = await createMap(user, coalitionId);
+      const socket = await rawSocket(t, user.client.token);
+      try {
+        const session = await MapSession.open(socket, user, map.id);
+        await session.edit((docs, actor) => {
+          createNode(docs, actor, {
+            type: 'person',
+            name: `Witness ${marker('restricted-name')}`,
+            description: `Lives at ${marker('restricted-detail')}`,
+            sensitivity: 'restricted',
+            x: 0,
+            y: 0,
+          });
+          createNode(docs, actor, {
+            type: 'location',
+            name: `Safe house ${marker('private-name')}`,
+            sensitivity: 'private',
+            x: 100,
+            y: 0,
+          });
+        });
+        const layers = await user.client.get(`/case-maps/${map.id}/layers`);
+        expect(layers.status).toBe(200);
+      } finally {
+        socket.disconnect();
+      }
     },
   },
   {
