@@ -54,9 +54,9 @@ function sample(text: string, series: string): number | null {
 
 describe('health probes', () => {
   it('answers liveness without touching a dependency, and readiness with the database checked', async () => {
-    const live = await t.client().get<{ status: string; uptimeSeconds: number }>(
-      '/api/health/live',
-    );
+    const live = await t
+      .client()
+      .get<{ status: string; uptimeSeconds: number }>('/api/health/live');
     expect(live.status).toBe(200);
     expect(live.body.status).toBe('ok');
     const ready = await t.client().get<{
@@ -219,9 +219,9 @@ describe('graceful shutdown (in process)', () => {
 
       const lifecycle = app.app.get(Lifecycle);
       lifecycle.beginShutdown('test');
-      const ready = await app.client().get<{ status: string; shuttingDown: boolean }>(
-        '/api/health/ready',
-      );
+      const ready = await app
+        .client()
+        .get<{ status: string; shuttingDown: boolean }>('/api/health/ready');
       expect(ready.status).toBe(503);
       expect(ready.body).toMatchObject({ status: 'not-ready', shuttingDown: true });
       expect((await app.client().get('/api/health/live')).status).toBe(200);

@@ -116,7 +116,8 @@ describe('route access rules', () => {
         case 'authenticated':
           break;
         case 'metrics':
-          if (route.path !== '/api/metrics') problems.push(`${where}: metrics rule off /api/metrics`);
+          if (route.path !== '/api/metrics')
+            problems.push(`${where}: metrics rule off /api/metrics`);
           break;
         case 'coalition':
           if (!(COALITION_ACTIONS as readonly string[]).includes(rule.action))

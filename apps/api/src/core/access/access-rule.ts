@@ -33,7 +33,9 @@ export const MetricsAccess = () =>
     SetMetadata(ACCESS_RULE, { kind: 'metrics' } satisfies AccessRule),
     ApiBearerAuth(),
     ApiUnauthorizedResponse({ description: 'METRICS_TOKEN is set and was not presented.' }),
-    ApiForbiddenResponse({ description: 'No METRICS_TOKEN is set and the caller is not loopback.' }),
+    ApiForbiddenResponse({
+      description: 'No METRICS_TOKEN is set and the caller is not loopback.',
+    }),
   );
 
 /** Any signed-in user acting on their own things (profile, sessions). */

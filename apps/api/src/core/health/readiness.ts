@@ -47,7 +47,11 @@ export class Readiness {
     const results = await Promise.all(names.map((name) => probe(this.checks.get(name)!)));
     const checks = Object.fromEntries(names.map((name, i) => [name, results[i]]));
     const up = results.every((r) => r.status === 'up') && this.lifecycle.serving;
-    return { status: up ? 'ready' : 'not-ready', shuttingDown: this.lifecycle.shuttingDown, checks };
+    return {
+      status: up ? 'ready' : 'not-ready',
+      shuttingDown: this.lifecycle.shuttingDown,
+      checks,
+    };
   }
 }
 

@@ -90,7 +90,10 @@ export function toCollabError(
 ): CollabError {
   if (error instanceof AppError) return { code: error.code, message: error.message };
   if (isTransientDatabaseError(error)) {
-    logger.warn(context, `${context.event}: the database is unavailable (${(error as Error).message})`);
+    logger.warn(
+      context,
+      `${context.event}: the database is unavailable (${(error as Error).message})`,
+    );
     return { code: 'UNAVAILABLE', message: 'The database is unavailable; try again shortly.' };
   }
   logger.error({ err: error, ...context }, 'socket handler failed');

@@ -32,11 +32,7 @@ export interface SocketSession {
   refusals: number;
 }
 
-export function newSession(
-  user: AuthUser,
-  coalitions: string[],
-  requestId: string,
-): SocketSession {
+export function newSession(user: AuthUser, coalitions: string[], requestId: string): SocketSession {
   return {
     user,
     requestId,
