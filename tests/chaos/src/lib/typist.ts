@@ -35,12 +35,20 @@ export class Ledger {
   lostAcks = 0;
   /** Time of every ok ack (for the longest pause). */
   readonly ackTimes: number[] = [];
+  /** Milliseconds from emit to ok ack, parallel to `ackTimes` (for latency percentiles). */
+  readonly ackLatencies: number[] = [];
   /** Last error ack of every updateId (with its bytes), whether or not a retry succeeded later. */
   readonly refusals = new Map<string, AckRecord & { code: string }>();
   /** Time of every error ack, with its code. */
   readonly errorTimes: Array<{ at: number; code: string }> = [];
 
-  record(client: number, payload: DocUpdatePayload, err: unknown, ack: unknown): void {
+  record(
+    client: number,
+    payload: DocUpdatePayload,
+    err: unknown,
+    ack: unknown,
+    latencyMs = 0,
+  ): void {
     const now = Date.now();
     if (err) {
       this.lostAcks++;
@@ -49,6 +57,7 @@ export class Ledger {
     const a = ack as { ok?: boolean; seq?: number; error?: { code?: string } } | null;
     if (a?.ok === true && typeof a.seq === 'number') {
       this.ackTimes.push(now);
+      this.ackLatencies.push(latencyMs);
       const prior = this.acks.get(payload.updateId);
       if (prior) {
         this.reAcks++;
@@ -219,8 +228,9 @@ export class Typist {
       if (event === 'doc:update' && typeof last === 'function') {
         const payload = args[0] as DocUpdatePayload;
         const callback = args.pop() as (err: unknown, ack: unknown) => void;
+        const sentAt = performance.now();
         args.push((err: unknown, ack: unknown) => {
-          ledger.record(index, payload, err, ack);
+          ledger.record(index, payload, err, ack, performance.now() - sentAt);
           callback(err, ack);
         });
       }
