@@ -99,22 +99,23 @@ export class CollabGateway implements OnGatewayInit, OnGatewayConnection, OnGate
     this.broadcaster.attach(namespace);
     this.watcher.attach(namespace, (socket, docId) => this.closeDoc(socket, docId));
     this.metrics.readFrom({ openDocuments: () => localDocRooms(namespace) });
+    const shuttingDown = () =>
+      Object.assign(new Error('UNAVAILABLE'), {
+        data: {
+          code: 'UNAVAILABLE',
+          message: 'This server is shutting down; connect again (to another node).',
+        },
+      });
     namespace.use((socket, next) => {
-      if (this.lifecycle.shuttingDown) {
-        const code = 'UNAVAILABLE';
-        const message = 'This server is shutting down; connect again (to another node).';
-        next(Object.assign(new Error(code), { data: { code, message } }));
-        return;
-      }
+      if (this.lifecycle.shuttingDown) return next(shuttingDown());
       const token = (socket.handshake.auth as { token?: unknown })?.token;
       this.authenticator
         .authenticate(typeof token === 'string' ? token : null)
         .then(async (user) => {
-          socket.data = newSession(
-            user,
-            await this.policy.coalitionsOf(user.organizationId),
-            requestIdOf(socket.handshake.headers),
-          );
+          const coalitions = await this.policy.coalitionsOf(user.organizationId);
+          // The shutdown may have begun while the handshake was checked.
+          if (this.lifecycle.shuttingDown) return next(shuttingDown());
+          socket.data = newSession(user, coalitions, requestIdOf(socket.handshake.headers));
           next();
         })
         .catch((error: unknown) => {
