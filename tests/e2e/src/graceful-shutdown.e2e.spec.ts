@@ -52,12 +52,14 @@ describe('graceful shutdown of the built API', () => {
       storage = { dataDir };
     }
     const env = { SHUTDOWN_DRAIN_MS: '600', SHUTDOWN_TIMEOUT_MS: '15000' };
-    const api: RunningApi = await startApi({ ...storage, env });
+    // Debug logs: the socket's connect and disconnect lines are checked below.
+    const api: RunningApi = await startApi({ ...storage, env: { ...env, LOG_LEVEL: 'debug' } });
     cleanups.push(() => api.stop());
 
     const token = await accessToken(api.baseUrl, 'maya@polaris.demo');
     const docId = await createDoc(api.baseUrl, token, await firstCoalition(api.baseUrl, token));
-    const socket = await collabSocket(api.baseUrl, token);
+    const socket = await collabSocket(api.baseUrl, token, { 'x-request-id': 'e2e-typist-1' });
+    const socketId = socket.id;
     const opened = (await socket.emitWithAck(CollabEvents.DocOpen, { docId })) as CollabAck;
     expect(opened.ok).toBe(true);
     let notice: ServerDisconnectMessage | null = null;
@@ -131,8 +133,10 @@ describe('graceful shutdown of the built API', () => {
     const after = probes.filter((p) => p.at >= terminatedAt);
     expect(before.length).toBeGreaterThan(0);
     expect(before.every((p) => p.status === 200)).toBe(true);
-    expect(after.some((p) => p.status === 503)).toBe(true);
-    expect(after.some((p) => p.status === 200)).toBe(false);
+    // The signal takes a moment to be handled; from the first 503 on, never ready again.
+    const firstNotReady = after.findIndex((p) => p.status === 503);
+    expect(firstNotReady).toBeGreaterThanOrEqual(0);
+    expect(after.slice(firstNotReady).some((p) => p.status === 200)).toBe(false);
     expect(notice).toEqual({ reason: 'server-shutdown', message: expect.any(String) });
     expect(disconnectReason).toBe('io server disconnect');
 
@@ -148,6 +152,35 @@ describe('graceful shutdown of the built API', () => {
         (s.ack as { error: { code: string } }).error.code,
       );
     }
+
+    // Logs: every request line carries its request id; the socket's lines carry the socket id and
+    // the handshake's request id (here the one a proxy would send); each shutdown step is logged.
+    const lines = api
+      .output()
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .map((l) => JSON.parse(l) as Record<string, unknown> & { msg?: string });
+    const requests = lines.filter((l) => l.msg === 'request completed');
+    expect(requests.length).toBeGreaterThan(1);
+    for (const line of requests)
+      expect(line.reqId).toBe((line.req as { id: string } | undefined)?.id ?? 'missing');
+    const connected = lines.find((l) => l.msg === 'socket connected' && l.reqId === 'e2e-typist-1');
+    expect(connected).toMatchObject({ socketId, userId: expect.any(String) });
+    expect(
+      lines.find((l) => l.msg === 'socket disconnected' && l.reqId === 'e2e-typist-1'),
+    ).toMatchObject({ socketId, reason: 'server namespace disconnect' });
+    const messages = lines.map((l) => l.msg ?? '');
+    for (const step of [
+      /^SIGTERM: not ready any more/,
+      /^collab: write and acknowledge pending group commits: done/,
+      /^collab: disconnect sockets .*: done/,
+      /^collab: compact the logs .*: done/,
+      /^stopped in \d+ ms$/,
+    ])
+      expect({ step: String(step), logged: messages.some((m) => step.test(m)) }).toEqual({
+        step: String(step),
+        logged: true,
+      });
 
     // Every acknowledged update is stored: a restarted process serves all of them.
     const again = await startApi({ ...storage, env });

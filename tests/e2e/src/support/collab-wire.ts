@@ -43,9 +43,14 @@ export async function createDoc(baseUrl: string, token: string, coalitionId: str
 }
 
 /** A protocol-level /collab socket (no reconnection: the test decides). */
-export async function collabSocket(baseUrl: string, token: string): Promise<Socket> {
+export async function collabSocket(
+  baseUrl: string,
+  token: string,
+  headers: Record<string, string> = {},
+): Promise<Socket> {
   const socket = io(`${baseUrl}${COLLAB_NAMESPACE}`, {
     auth: { token },
+    extraHeaders: headers,
     transports: ['websocket'],
     parser: collabWireParser,
     reconnection: false,
