@@ -162,7 +162,11 @@ describe('GET /api/metrics', () => {
   });
 
   it('without METRICS_TOKEN, refuses requests that came through a proxy', async () => {
-    for (const header of [{ 'x-forwarded-for': '203.0.113.7' }, { forwarded: 'for=203.0.113.7' }]) {
+    const proxied: Array<Record<string, string>> = [
+      { 'x-forwarded-for': '203.0.113.7' },
+      { forwarded: 'for=203.0.113.7' },
+    ];
+    for (const header of proxied) {
       const res = await t.client().request<ErrorBody>('GET', '/api/metrics', undefined, header);
       expect(res.status).toBe(403);
       expect(res.body.error.code).toBe('FORBIDDEN');
