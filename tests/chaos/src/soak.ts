@@ -8,8 +8,8 @@
  * ack) of the interval. At the end: every client drains its outbox; every acked update is in
  * PostgreSQL; every replica and a fresh doc:open equal what is stored.
  *
- * Fails on any error ack, any ack that never came, any lost update, any reconnect, any error in the
- * server log. Reports RSS at boot, start and end, and the ack p99 of every interval; "stable" when
+ * Fails on any error ack, any ack that never came, any lost update, any client disconnect while
+ * typing, any error in the server log. Reports RSS at boot, start and end, and the ack p99 of every interval; "stable" when
  * the last interval's p99 is within 2× of the first's (p99s under 10 ms count as 10 ms). Stability
  * is reported, not a failure: on a shared machine other jobs move p99s by hundreds of ms.
  *
@@ -41,11 +41,15 @@ interface Interval {
   rssMB: number;
   heapMB: number;
   loopP99Ms: number;
+  loopMaxMs: number;
   clientAckP99Ms: number | null;
   clientAckP50Ms: number | null;
   serverAckP99Ms: number | null;
   commitP99Ms: number | null;
+  commitMaxMs: number | null;
   acks: number;
+  /** Client sockets that disconnected during the interval. */
+  disconnects: number;
   sockets: number;
   backlog: number;
 }
@@ -97,6 +101,11 @@ await runScenario(
     world.startTyping(RATE);
     const t0 = Date.now();
     let seen = world.ledger.ackLatencies.length;
+    const disconnectsBetween = (from: number, to: number) =>
+      world.typists.reduce(
+        (n, t) => n + t.disconnects.filter((d) => d.at > from && d.at <= to).length,
+        0,
+      );
     for (let i = 1; i <= INTERVALS; i++) {
       await sleep(Math.max(0, t0 + i * INTERVAL_S * 1000 - Date.now()));
       const sample = await MetricsSample.scrape(node.url);
@@ -107,6 +116,7 @@ await runScenario(
         rssMB: mb(sample.value('process_resident_memory_bytes')),
         heapMB: mb(sample.value('nodejs_heap_size_used_bytes')),
         loopP99Ms: sample.value('nodejs_eventloop_lag_p99_seconds') * 1000,
+        loopMaxMs: sample.value('nodejs_eventloop_lag_max_seconds') * 1000,
         clientAckP99Ms: quantile(latencies, 0.99),
         clientAckP50Ms: quantile(latencies, 0.5),
         serverAckP99Ms: toMs(
@@ -115,22 +125,31 @@ await runScenario(
         commitP99Ms: toMs(
           quantileBetween(previous, sample, 'coalesce_collab_commit_duration_seconds', 0.99),
         ),
+        commitMaxMs: toMs(
+          quantileBetween(previous, sample, 'coalesce_collab_commit_duration_seconds', 1),
+        ),
         acks: latencies.length,
+        disconnects: disconnectsBetween(previous.at, sample.at),
         sockets: sample.value('coalesce_socket_connections{namespace="/collab"}'),
         backlog: sample.value('coalesce_collab_compaction_backlog_documents'),
       };
       intervals.push(interval);
       log(
         `t=${interval.endS}s rss ${interval.rssMB.toFixed(0)} MB, heap ${interval.heapMB.toFixed(0)} MB, ` +
-          `loop p99 ${ms(interval.loopP99Ms)} ms, ack p50/p99 ${ms(interval.clientAckP50Ms)}/${ms(interval.clientAckP99Ms)} ms ` +
-          `(server ≤ ${ms(interval.serverAckP99Ms)} ms, commit ≤ ${ms(interval.commitP99Ms)} ms), ${interval.acks} acks, ${interval.sockets} sockets, ` +
+          `loop p99/max ${ms(interval.loopP99Ms)}/${ms(interval.loopMaxMs)} ms, ack p50/p99 ${ms(interval.clientAckP50Ms)}/${ms(interval.clientAckP99Ms)} ms ` +
+          `(server ≤ ${ms(interval.serverAckP99Ms)} ms, commit p99/max ≤ ${ms(interval.commitP99Ms)}/${ms(interval.commitMaxMs)} ms), ${interval.acks} acks, ${interval.sockets} sockets, ` +
+          `${interval.disconnects} disconnects, ` +
           `errors ${world.ledger.errorSummary()}, lost ${world.ledger.lostAcks}`,
       );
       previous = sample;
     }
     world.stopTyping();
+    const typingEnded = Date.now();
     world.ledger.phase = 'drain';
     memory.endMB = intervals.at(-1)!.rssMB;
+    const whileTyping = world.typists.flatMap((t) =>
+      t.disconnects.filter((d) => d.at <= typingEnded).map((d) => `#${t.index}: ${d.reason}`),
+    );
 
     const stored = await world.verify({ drainMs: 120_000, convergeMs: 60_000 });
     totals = {
@@ -149,13 +168,18 @@ await runScenario(
       `${world.ledger.lostAcks}`,
     );
     report.check(
-      'every client stayed connected (no reconnect)',
-      world.typists.every((t) => t.client.stats.connects === 1),
-      world.typists
-        .filter((t) => t.client.stats.connects !== 1)
-        .map((t) => `#${t.index}: ${t.client.stats.connects} connects`)
-        .slice(0, 5)
-        .join('; '),
+      'every client stayed connected while typing (no disconnect)',
+      whileTyping.length === 0,
+      `${whileTyping.length}${whileTyping.length ? `: ${whileTyping.slice(0, 5).join('; ')}` : ''}`,
+    );
+    // The final verification replays every acked update in this process (seconds of CPU), which can
+    // starve the idle clients' heartbeats: reported, not a failure.
+    const afterTyping = world.typists.flatMap((t) =>
+      t.disconnects.filter((d) => d.at > typingEnded).map((d) => d.reason),
+    );
+    report.figure(
+      'client disconnects during the verification',
+      afterTyping.length ? `${afterTyping.length} (${countBy(afterTyping)})` : 'none',
     );
     report.check('no error in the server log', world.logErrors() === 0);
     const { first, last, stable } = stability();
@@ -181,6 +205,12 @@ await runScenario(
   },
 );
 
+function countBy(values: string[]): string {
+  const counts = new Map<string, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts].map(([v, n]) => `${v}×${n}`).join(', ');
+}
+
 /** Last interval's client ack p99 within 2× of the first's (each at least the noise floor). */
 function stability(): { first: number | null; last: number | null; stable: boolean } {
   const first = intervals[0]?.clientAckP99Ms ?? null;
@@ -203,7 +233,7 @@ function soakMarkdown(report: Report): string {
   const command = `npm run soak${MINUTES === 10 ? '' : ` -- --minutes ${MINUTES}`}`;
   const rows = intervals.map(
     (i) =>
-      `| ${i.endS} | ${i.rssMB.toFixed(0)} | ${i.heapMB.toFixed(0)} | ${ms(i.loopP99Ms)} | ${ms(i.clientAckP50Ms)} | ${ms(i.clientAckP99Ms)} | ${ms(i.serverAckP99Ms)} | ${ms(i.commitP99Ms)} | ${i.acks} | ${i.backlog} |`,
+      `| ${i.endS} | ${i.rssMB.toFixed(0)} | ${i.heapMB.toFixed(0)} | ${ms(i.loopP99Ms)} | ${ms(i.loopMaxMs)} | ${ms(i.clientAckP50Ms)} | ${ms(i.clientAckP99Ms)} | ${ms(i.serverAckP99Ms)} | ${ms(i.commitP99Ms)} | ${ms(i.commitMaxMs)} | ${i.acks} | ${i.disconnects} | ${i.backlog} |`,
   );
   const checks = report.results.map(
     (c) =>
@@ -231,12 +261,12 @@ that every acked update is stored and every replica equals the stored state.
 
 ### Every ${INTERVAL_S} s
 
-Server figures from its \`/api/metrics\`: RSS, heap used, event-loop lag p99 over the interval,
-update ack latency p99 and group-commit duration p99 as the bound of their histogram bucket.
+Server figures from its \`/api/metrics\`: RSS, heap used, event-loop lag p99 and max over the interval,
+update ack latency p99 and group-commit duration p99 and max as the bound of their histogram bucket.
 Client figures: emit to ack of every \`doc:update\` acked in the interval.
 
-| t (s) | RSS MB | heap MB | loop p99 ms | client ack p50 ms | client ack p99 ms | server ack p99 ≤ ms | commit p99 ≤ ms | acks | compaction backlog |
-| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
+| t (s) | RSS MB | heap MB | loop p99 ms | loop max ms | client ack p50 ms | client ack p99 ms | server ack p99 ≤ ms | commit p99 ≤ ms | commit max ≤ ms | acks | disconnects | compaction backlog |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
 ${rows.join('\n')}
 
 ### Checks

@@ -135,6 +135,8 @@ export class Typist {
   presence: PresenceState | null = null;
   /** Member count of every presence state received, in order. */
   readonly presenceHistory: number[] = [];
+  /** Every disconnect of this client's socket, with Socket.IO's reason. */
+  readonly disconnects: Array<{ at: number; reason: string }> = [];
   private dropNext = 0;
   private timer: NodeJS.Timeout | null = null;
   private readonly random: () => number;
@@ -221,6 +223,7 @@ export class Typist {
   private instrument(socket: Socket): Socket {
     const ledger = this.options.ledger;
     const index = this.options.index;
+    socket.on('disconnect', (reason) => this.disconnects.push({ at: Date.now(), reason }));
     const emit = socket.emit.bind(socket) as (event: string, ...args: unknown[]) => Socket;
     // socket.timeout(ms).emit(...) sets a flag and returns the same socket, so this sees every emit.
     (socket as unknown as { emit: typeof emit }).emit = (event: string, ...args: unknown[]) => {
