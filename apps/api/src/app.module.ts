@@ -20,6 +20,7 @@ import { CommentsModule } from './modules/comments/comments.module.js';
 import { NotificationsModule } from './modules/notifications/notifications.module.js';
 import { BillsModule } from './modules/bills/bills.module.js';
 import { TasksModule } from './modules/tasks/tasks.module.js';
+import { OrgDataModule } from './modules/org-data/org-data.module.js';
 
 @Module({})
 export class AppModule {
@@ -44,6 +45,7 @@ export class AppModule {
         NotificationsModule,
         BillsModule,
         TasksModule,
+        OrgDataModule,
         DemoModule,
       ],
       controllers: [HealthController],

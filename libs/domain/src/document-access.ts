@@ -60,3 +60,8 @@ export function permissionAllows(permission: DocPermission | null, needed: DocPe
 /** Kinds of co-edited documents. */
 export const DOC_KINDS = ['plan', 'brief', 'letter', 'note', 'case-map'] as const;
 export type DocKind = (typeof DOC_KINDS)[number];
+
+/** Kinds edited as rich text (TipTap over Yjs); case maps are graphs. */
+export const RICH_TEXT_DOC_KINDS: readonly DocKind[] = DOC_KINDS.filter(
+  (kind) => kind !== 'case-map',
+);

@@ -6,8 +6,10 @@ import { COLLAB_CONFIG, loadCollabConfig } from './collab.config.js';
 import { CollabGateway } from './collab.gateway.js';
 import { CollabService } from './collab.service.js';
 import { CompactionService } from './compaction.service.js';
+import { DocClients } from './doc-clients.js';
 import { DocStore } from './doc-store.js';
 import { PresenceService } from './presence.service.js';
+import { ScrubbingEdits } from './scrubbing-edits.service.js';
 import { UpdateAdmission } from './update-admission.js';
 import { UpdateCommitter } from './update-committer.js';
 import { VersionsController } from './versions.controller.js';
@@ -24,12 +26,22 @@ import { VersionsService } from './versions.service.js';
     CollabGateway,
     CollabService,
     CompactionService,
+    DocClients,
     DocStore,
     PresenceService,
+    ScrubbingEdits,
     UpdateAdmission,
     UpdateCommitter,
     VersionsService,
   ],
-  exports: [DocStore, CollabService, CompactionService, UpdateCommitter, CollabGateway],
+  exports: [
+    DocStore,
+    DocClients,
+    CollabService,
+    CompactionService,
+    ScrubbingEdits,
+    UpdateCommitter,
+    CollabGateway,
+  ],
 })
 export class CollabModule {}

@@ -8,6 +8,7 @@ import { DocumentsCommentsNotifications1764700000000 } from './1764700000000-doc
 import { Bills1764800000000 } from './1764800000000-bills.js';
 import { BillNotifications1764900000000 } from './1764900000000-bill-notifications.js';
 import { TasksClaims1765000000000 } from './1765000000000-tasks-claims.js';
+import { DataOwnership1765300000000 } from './1765300000000-data-ownership.js';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   Bills1764800000000,
   BillNotifications1764900000000,
   TasksClaims1765000000000,
+  DataOwnership1765300000000,
 ];
