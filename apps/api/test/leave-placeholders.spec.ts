@@ -4,6 +4,7 @@ import type { Socket } from 'socket.io-client';
 import { createNode, readMap } from '@coalesce/case-map';
 import type { CommentThreadDto, ErrorBody } from '@coalesce/protocol';
 import { CompactionService } from '../src/modules/collab/compaction.service.js';
+import { OrgDataJob } from '../src/modules/org-data/org-data.job.js';
 import { createDocument } from './collab/collab-fixtures.js';
 import { anchorOf } from './support/comments.js';
 import { openDocument } from './support/documents.js';
@@ -262,6 +263,25 @@ describe('leaving a coalition with placeholders', () => {
       [leavingAdmin.me.organization.id],
     );
     expect(queue).toEqual([{ completed_at: expect.any(Date), error: null }]);
+  });
+
+  it('runs an interrupted replacement again from the periodic job, changing nothing twice', async () => {
+    const [{ id }]: Array<{ id: string }> = await t.db.query(
+      `INSERT INTO contribution_removals (organization_id, coalition_id, placeholder, requested_by_user_id)
+       VALUES ($1, $2, $3, $4) RETURNING id`,
+      [leavingAdmin.me.organization.id, coalitionId, placeholder, leavingAdmin.me.id],
+    );
+    const before = await owner.client.get<string>(`/documents/${planId}/export.md`);
+    expect((await t.app.get(OrgDataJob).run()).replacementsResumed).toBe(1);
+    const [row]: Array<{ completed_at: Date | null; result: Record<string, number> }> =
+      await t.db.query('SELECT completed_at, result FROM contribution_removals WHERE id = $1', [
+        id,
+      ]);
+    expect(row.completed_at).not.toBeNull();
+    expect(row.result).toMatchObject({ placeholders: 0, blocks: 0, mapNodes: 0, comments: 0 });
+    expect((await owner.client.get<string>(`/documents/${planId}/export.md`)).body).toBe(
+      before.body,
+    );
   });
 
   it('keeps the contributions of an organization that leaves without asking for placeholders', async () => {

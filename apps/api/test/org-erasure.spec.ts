@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Socket } from 'socket.io-client';
 import type { ErrorBody, OrgErasureDto, TaskDetailDto } from '@coalesce/protocol';
+import { OrgDataJob } from '../src/modules/org-data/org-data.job.js';
 import { createDocument, rawSocket } from './collab/collab-fixtures.js';
 import { anchorOf } from './support/comments.js';
 import { openDocument } from './support/documents.js';
@@ -245,6 +246,26 @@ describe('erasing an organization', () => {
         erasedAdmin.me.organization.id,
       ]),
     ).rejects.toThrow(/append-only/);
+  });
+
+  it('finishes an erasure whose process stopped after the request (the periodic job)', async () => {
+    const admin = await signUpOrg(t, 'interrupted');
+    const coalition = await createCoalition(admin);
+    const doc = await createDocument(admin, coalition.id, { title: 'Left behind' });
+    // The request step committed, then the process died before the rest ran.
+    await t.db.query(
+      'INSERT INTO org_erasures (organization_id, requested_by_user_id) VALUES ($1, $2)',
+      [admin.me.organization.id, admin.me.id],
+    );
+    const run = await t.app.get(OrgDataJob).run();
+    expect(run.erasuresResumed).toBe(1);
+    expect(await t.db.query('SELECT 1 FROM documents WHERE id = $1', [doc.id])).toEqual([]);
+    const rows: Array<{ action: string }> = await t.db.query(
+      `SELECT action FROM audit_log WHERE organization_id = $1 AND action = 'organization.erased'`,
+      [admin.me.organization.id],
+    );
+    expect(rows).toHaveLength(1);
+    expect((await t.app.get(OrgDataJob).run()).erasuresResumed).toBe(0);
   });
 
   it('does not list the erased organization in the directory', async () => {

@@ -74,21 +74,20 @@ export class ContributionRemover {
     const { exclusive, ambiguous } = await this.clients.ofOrganization(docId, scope.organizationId);
     counts.ambiguousClients += ambiguous;
     if (!exclusive.size) return;
-    let changed = false;
+    let first = true;
     const result = await this.edits.apply(docId, (doc) => {
       const c = replaceAuthoredText(
         doc.getXmlFragment(DEFAULT_FIELD),
         (client) => exclusive.has(client),
         scope.placeholder,
       );
-      const any = c.placeholders + c.blocks + c.inlineNodes > 0;
-      // Counted for the live document only, not again for each stored version.
-      if (!changed && any) {
-        changed = true;
+      // The first call is the live document; stored versions are only counted as versions.
+      if (first) {
+        first = false;
         counts.placeholders += c.placeholders;
         counts.blocks += c.blocks;
       }
-      return any;
+      return c.placeholders + c.blocks + c.inlineNodes > 0;
     });
     if (result.edited) counts.documents += 1;
     counts.versions += result.versions;

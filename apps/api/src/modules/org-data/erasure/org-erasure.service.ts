@@ -52,10 +52,18 @@ export class OrgErasureService {
     meta: RequestMeta,
   ): Promise<OrgErasureDto> {
     await this.request(user, organizationId, confirmName, meta);
-    await this.complete(organizationId);
+    try {
+      await this.complete(organizationId);
+    } catch {
+      // Logged and recorded by complete(); the periodic job runs it again.
+    }
     const result = await this.repo.result(organizationId);
-    if (!result)
-      throw new AppError('UNAVAILABLE', 'The erasure is still running; it will finish on its own.');
+    if (!result) {
+      throw new AppError(
+        'UNAVAILABLE',
+        'Your organization has been signed out and removed from its coalitions; erasing its data did not finish yet and will be completed automatically.',
+      );
+    }
     return {
       organizationId,
       erasedAt: result.completedAt.toISOString(),
