@@ -61,7 +61,7 @@ export function permissionAllows(permission: DocPermission | null, needed: DocPe
 export const DOC_KINDS = ['plan', 'brief', 'letter', 'note', 'case-map'] as const;
 export type DocKind = (typeof DOC_KINDS)[number];
 
-/** Kinds edited as rich text (TipTap over Yjs); case maps are graphs. */
+/** Kinds edited as rich text (TipTap over Yjs); case maps and their private layers are graphs. */
 export const RICH_TEXT_DOC_KINDS: readonly DocKind[] = DOC_KINDS.filter(
-  (kind) => kind !== 'case-map',
+  (kind) => !kind.startsWith('case-map'),
 );
