@@ -23,6 +23,7 @@ import { NotificationsModule } from './modules/notifications/notifications.modul
 import { BillsModule } from './modules/bills/bills.module.js';
 import { TasksModule } from './modules/tasks/tasks.module.js';
 import { CaseMapsModule } from './modules/case-maps/case-maps.module.js';
+import { OrgDataModule } from './modules/org-data/org-data.module.js';
 
 @Module({})
 export class AppModule {
@@ -51,6 +52,7 @@ export class AppModule {
         BillsModule,
         TasksModule,
         CaseMapsModule,
+        OrgDataModule,
         DemoModule,
       ],
     };

@@ -6,6 +6,7 @@ import * as Y from 'yjs';
 import { Lifecycle } from '../../core/lifecycle/lifecycle.service.js';
 import { COLLAB_CONFIG } from './collab.config.js';
 import { CollabMetrics } from './collab-metrics.js';
+import { DocClients } from './doc-clients.js';
 import { mergeLog } from './merge-updates.js';
 import { UpdateCommitter } from './update-committer.js';
 import type { CommittedBatch } from './update-committer.js';
@@ -13,8 +14,8 @@ import { VersionsService } from './versions.service.js';
 import type { CollabConfig } from './collab.config.js';
 
 /**
- * Off the request path: folds long update logs into the document's snapshot, and writes automatic
- * checkpoints. Work is claimed with FOR UPDATE SKIP LOCKED, so several nodes never compact the same
+ * Off the request path: folds long update logs into the document's snapshot (recording first which
+ * user wrote under which Yjs client id, in doc_clients), and writes automatic checkpoints. Work is claimed with FOR UPDATE SKIP LOCKED, so several nodes never compact the same
  * document at once, and writers are never blocked by it.
  *
  * Besides the periodic pass, a pass starts right after a commit takes a document's log past another
@@ -44,6 +45,7 @@ export class CompactionService implements OnApplicationBootstrap, OnApplicationS
     @InjectDataSource() private readonly db: DataSource,
     @Inject(COLLAB_CONFIG) private readonly config: CollabConfig,
     private readonly versions: VersionsService,
+    private readonly clients: DocClients,
     committer: UpdateCommitter,
     private readonly metrics: CollabMetrics,
     lifecycle: Lifecycle,
@@ -159,8 +161,13 @@ export class CompactionService implements OnApplicationBootstrap, OnApplicationS
       );
       if (!claimed.length) return false;
       const upto = Number(claimed[0].upto_seq);
-      const rows: Array<{ seq: string; update: Buffer }> = await m.query(
-        'SELECT seq, update FROM doc_updates WHERE doc_id = $1 AND seq > $2 ORDER BY seq LIMIT $3',
+      const rows: Array<{
+        seq: string;
+        update: Buffer;
+        user_id: string | null;
+        update_id: string;
+      }> = await m.query(
+        'SELECT seq, update, user_id, update_id FROM doc_updates WHERE doc_id = $1 AND seq > $2 ORDER BY seq LIMIT $3',
         [docId, upto, CompactionService.MAX_FOLD],
       );
       if (!rows.length) return false;
@@ -174,6 +181,12 @@ export class CompactionService implements OnApplicationBootstrap, OnApplicationS
       await m.query(
         'UPDATE doc_snapshots SET state = $2, upto_seq = $3, state_vector = $4, compacted_at = now() WHERE doc_id = $1',
         [docId, Buffer.from(state), last, Buffer.from(stateVector)],
+      );
+      // Who wrote what survives the rows that carried it (see DocClients).
+      await this.clients.record(
+        m,
+        docId,
+        rows.map((r) => ({ ...r, update: new Uint8Array(r.update) })),
       );
       await m.query('DELETE FROM doc_updates WHERE doc_id = $1 AND seq > $2 AND seq <= $3', [
         docId,
