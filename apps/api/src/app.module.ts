@@ -8,7 +8,9 @@ import { LoggingModule } from './core/logging/logging.module.js';
 import { AuthModule } from './core/auth/auth.module.js';
 import { AccessModule } from './core/access/access.module.js';
 import { AuditModule } from './core/audit/audit.module.js';
-import { HealthController } from './core/health/health.controller.js';
+import { HealthModule } from './core/health/health.module.js';
+import { LifecycleModule } from './core/lifecycle/lifecycle.module.js';
+import { MetricsModule } from './core/metrics/metrics.module.js';
 import { OrganizationsModule } from './modules/organizations/organizations.module.js';
 import { AccountsModule } from './modules/accounts/accounts.module.js';
 import { CoalitionsModule } from './modules/coalitions/coalitions.module.js';
@@ -22,6 +24,7 @@ import { NotificationsModule } from './modules/notifications/notifications.modul
 import { BillsModule } from './modules/bills/bills.module.js';
 import { TasksModule } from './modules/tasks/tasks.module.js';
 import { CaseMapsModule } from './modules/case-maps/case-maps.module.js';
+import { OrgDataModule } from './modules/org-data/org-data.module.js';
 
 @Module({})
 export class AppModule {
@@ -31,7 +34,10 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         LoggingModule.forRoot(config, logStream),
+        LifecycleModule,
+        MetricsModule,
         DatabaseModule,
+        HealthModule,
         AuditModule,
         RealtimeModule,
         AuthModule,
@@ -47,9 +53,9 @@ export class AppModule {
         BillsModule,
         TasksModule,
         CaseMapsModule,
+        OrgDataModule,
         DemoModule,
       ],
-      controllers: [HealthController],
     };
   }
 }

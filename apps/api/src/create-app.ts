@@ -13,6 +13,9 @@ import { CSRF_HEADER, MAX_JSON_BODY_BYTES } from '@coalesce/protocol';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './core/config/app-config.js';
 import { HttpErrorFilter } from './core/errors/http-error.filter.js';
+import { Readiness } from './core/health/readiness.js';
+import { HttpMetrics } from './core/metrics/http-metrics.js';
+import { Metrics } from './core/metrics/metrics.service.js';
 import { CollabIoAdapter } from './core/realtime/collab-io.adapter.js';
 import { csrfMiddleware } from './core/security/csrf.middleware.js';
 import { OriginPolicy } from './core/security/origin-policy.js';
@@ -23,7 +26,10 @@ export interface CreateAppOptions {
   logStream?: DestinationStream;
 }
 
-/** Builds the configured application (used by main.ts and by the integration tests). */
+/**
+ * Builds the configured application (used by main.ts and by the integration tests). Graceful
+ * shutdown on signals is main.ts's business (`exitGracefullyOnSignals`); `app.close()` drains too.
+ */
 export async function createApp(
   config: AppConfig,
   options: CreateAppOptions = {},
@@ -33,11 +39,13 @@ export async function createApp(
     { bufferLogs: true, bodyParser: false },
   );
   app.useLogger(app.get(Logger));
+  app.use(app.get(HttpMetrics).middleware);
   const origins = new OriginPolicy(config.corsOrigins);
-  const ioAdapter = new CollabIoAdapter(app, config.redisUrl, origins);
+  const ioAdapter = new CollabIoAdapter(app, config.redisUrl, app.get(Metrics), origins);
   await ioAdapter.connectRedis();
   app.useWebSocketAdapter(ioAdapter);
-  app.set('trust proxy', 'loopback');
+  if (config.redisUrl) app.get(Readiness).addCheck('redis', () => ioAdapter.pingRedis());
+  app.set('trust proxy', config.trustProxy);
   app.use(securityHeaders({ production: config.isProduction }));
   // An origin outside the allow-list gets no CORS headers at all (and its preflight fails).
   app.enableCors({
@@ -53,7 +61,6 @@ export async function createApp(
   app.setGlobalPrefix('api');
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
   app.useGlobalFilters(new HttpErrorFilter());
-  app.enableShutdownHooks();
 
   const openApi = new DocumentBuilder()
     .setTitle('Coalesce API')

@@ -169,6 +169,11 @@ const EVENT_CASES: Record<CollabEventName, EventCase> = {
     payload: (ctx) => ({ coalitionId: ctx.coalitionId, version: 999, members: [] }),
     expect: IGNORED,
   },
+  [CollabEvents.ServerDisconnect]: {
+    direction: 'server',
+    payload: () => ({ reason: 'server-shutdown', message: 'Restarting.' }),
+    expect: IGNORED,
+  },
   [CollabEvents.EntityChanged]: {
     direction: 'server',
     payload: (ctx) => ({

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { DocPermission } from '@coalesce/domain';
 import type { ErrorCode } from '../errors.js';
+import type { CollabDisconnectReason } from './events.js';
 
 /** Binary payloads travel as binary (Buffer on Node, Uint8Array/ArrayBuffer in browsers), never base64. */
 export const binarySchema = z.custom<Uint8Array>(
@@ -102,6 +103,12 @@ export interface DocRevokedMessage {
   reason: 'access-changed' | 'session-revoked' | 'removed-from-coalition' | 'deleted';
 }
 
+/** Why the server is about to disconnect this socket (CollabEvents.ServerDisconnect). */
+export interface ServerDisconnectMessage {
+  reason: CollabDisconnectReason;
+  message: string;
+}
+
 export interface AwarenessBroadcast {
   docId: string;
   update: Uint8Array;
@@ -125,10 +132,12 @@ export interface PresenceState {
 
 /**
  * Types in use: 'document', 'working-group', 'coalition', 'comment-thread' (parentId = document id),
- * 'notification' (sent only to its recipient), 'task', 'claim'.
+ * 'notification' (sent only to its recipient), 'task', 'claim', 'org-export' (an organization's
+ * data export; sent only to the organization's admins, with coalitionId null).
  */
 export interface EntityChanged {
-  coalitionId: string;
+  /** The coalition of the entity; null for an organization's own entities (e.g. 'org-export'). */
+  coalitionId: string | null;
   type: string;
   id: string;
   action: 'created' | 'updated' | 'deleted';

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Module } from '@nestjs/common';
 import type { DynamicModule } from '@nestjs/common';
@@ -6,9 +5,13 @@ import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream, LogFn, Logger } from 'pino';
 import type { AppConfig } from '../config/app-config.js';
 import { REDACTED, REDACT_PATHS, safeError, safeUrl, scrubMessage } from './log-redaction.js';
+import { requestIdOf } from './request-id.js';
+
+const QUIET_PATHS = /^\/api\/(health(\/live|\/ready)?|metrics)(\?|$)/;
 
 /**
- * pino JSON logs with a request id on every line (pretty in development on a terminal). Requests
+ * pino JSON logs (pretty in development on a terminal). Every line logged while serving a request
+ * carries its `reqId`; lines about a socket carry `socketId` and the handshake's `reqId`. Requests
  * are logged as id, method, path (query values redacted) and status only; errors through
  * `safeError`; see log-redaction.ts.
  */
@@ -24,10 +27,10 @@ export class LoggingModule {
               options: { singleLine: true, translateTime: 'SYS:HH:MM:ss' },
             }
           : undefined,
+      // Lines logged while serving a request carry `reqId` (the completion line also `req`).
+      quietReqLogger: true,
       genReqId: (req: IncomingMessage, res: ServerResponse) => {
-        const incoming = req.headers['x-request-id'];
-        const id =
-          typeof incoming === 'string' && /^[\w-]{1,64}$/.test(incoming) ? incoming : randomUUID();
+        const id = requestIdOf(req.headers);
         res.setHeader('X-Request-Id', id);
         return id;
       },
@@ -39,7 +42,8 @@ export class LoggingModule {
           return (method as (...a: unknown[]) => void).apply(this, scrubbed);
         },
       },
-      autoLogging: { ignore: (req: IncomingMessage) => req.url === '/api/health' },
+      // Probes and scrapes come every few seconds; their lines would drown the rest.
+      autoLogging: { ignore: (req: IncomingMessage) => QUIET_PATHS.test(req.url ?? '') },
       serializers: {
         req: (req: { id: string; method: string; url: string }) => ({
           id: req.id,

@@ -6,7 +6,8 @@ import { createAdapter } from '@socket.io/redis-adapter';
 import { createClient } from 'redis';
 import type { Server, ServerOptions } from 'socket.io';
 import { MAX_SOCKET_MESSAGE_BYTES, collabWireParser } from '@coalesce/protocol';
-import type { OriginPolicy } from '../security/origin-policy.js';
+import type { Metrics } from '../metrics/metrics.service.js';
+import { OriginPolicy } from '../security/origin-policy.js';
 
 type RedisClient = ReturnType<typeof createClient>;
 
@@ -15,19 +16,40 @@ type RedisClient = ReturnType<typeof createClient>;
  * frame per packet), message size matched to the update cap, the same origin allow-list as CORS
  * (browsers do not apply CORS to WebSockets, so the handshake checks `Origin` itself), no
  * connections to the unused main namespace, and — with REDIS_URL — the Redis adapter so several
- * API processes share rooms.
+ * API processes share rooms. Reports the sockets connected to this process per namespace (read at
+ * scrape time).
  */
 export class CollabIoAdapter extends IoAdapter {
   private readonly log = new Logger('CollabIoAdapter');
   private clients: RedisClient[] = [];
   private adapterFactory: ReturnType<typeof createAdapter> | null = null;
+  private server: Server | null = null;
 
   constructor(
     app: INestApplicationContext,
     private readonly redisUrl: string | null,
-    private readonly origins: OriginPolicy,
+    metrics?: Metrics,
+    /** Browser origins allowed besides the server's own (CORS_ORIGINS); none by default. */
+    private readonly origins: OriginPolicy = new OriginPolicy([]),
   ) {
     super(app);
+    const namespaces = () => (this.server ? [...this.server._nsps] : []);
+    metrics?.gauge({
+      name: 'coalesce_socket_connections',
+      help: 'Socket.IO connections open on this process, per namespace.',
+      labelNames: ['namespace'],
+      collect() {
+        this.reset();
+        for (const [namespace, nsp] of namespaces()) this.set({ namespace }, nsp.sockets.size);
+      },
+    });
+  }
+
+  /** Readiness: the adapter's Redis connection answers (throws without one). */
+  async pingRedis(): Promise<void> {
+    const [pub] = this.clients;
+    if (!pub) throw new Error('not connected to Redis');
+    await pub.ping();
   }
 
   async connectRedis(): Promise<void> {
@@ -72,6 +94,7 @@ export class CollabIoAdapter extends IoAdapter {
         }),
       );
     });
+    this.server = server;
     return server;
   }
 

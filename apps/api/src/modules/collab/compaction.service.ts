@@ -1,13 +1,12 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type {
-  BeforeApplicationShutdown,
-  OnApplicationBootstrap,
-  OnApplicationShutdown,
-} from '@nestjs/common';
+import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import * as Y from 'yjs';
+import { Lifecycle } from '../../core/lifecycle/lifecycle.service.js';
 import { COLLAB_CONFIG } from './collab.config.js';
+import { CollabMetrics } from './collab-metrics.js';
+import { DocClients } from './doc-clients.js';
 import { mergeLog } from './merge-updates.js';
 import { UpdateCommitter } from './update-committer.js';
 import type { CommittedBatch } from './update-committer.js';
@@ -15,19 +14,17 @@ import { VersionsService } from './versions.service.js';
 import type { CollabConfig } from './collab.config.js';
 
 /**
- * Off the request path: folds long update logs into the document's snapshot, and writes automatic
- * checkpoints. Work is claimed with FOR UPDATE SKIP LOCKED, so several nodes never compact the same
+ * Off the request path: folds long update logs into the document's snapshot (recording first which
+ * user wrote under which Yjs client id, in doc_clients), and writes automatic checkpoints. Work is claimed with FOR UPDATE SKIP LOCKED, so several nodes never compact the same
  * document at once, and writers are never blocked by it.
  *
  * Besides the periodic pass, a pass starts right after a commit takes a document's log past another
- * multiple of the update threshold, and a graceful shutdown folds every log of at least
- * `compactOnShutdownAfterUpdates` updates (time-bounded), so a restarted process loads snapshots
- * instead of merging logs.
+ * multiple of the update threshold, and a graceful shutdown (a step after the last group commit)
+ * folds every log of at least `compactOnShutdownAfterUpdates` updates (time-bounded), so a restarted
+ * process loads snapshots instead of merging logs.
  */
 @Injectable()
-export class CompactionService
-  implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown
-{
+export class CompactionService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Compaction');
   private timer: NodeJS.Timeout | null = null;
   private soonTimer: NodeJS.Timeout | null = null;
@@ -48,9 +45,17 @@ export class CompactionService
     @InjectDataSource() private readonly db: DataSource,
     @Inject(COLLAB_CONFIG) private readonly config: CollabConfig,
     private readonly versions: VersionsService,
+    private readonly clients: DocClients,
     committer: UpdateCommitter,
+    private readonly metrics: CollabMetrics,
+    lifecycle: Lifecycle,
   ) {
     committer.onCommitted((batch) => this.afterCommit(batch));
+    lifecycle.addShutdownStep({
+      name: 'collab: compact the logs written in this session',
+      order: 300,
+      run: () => this.compactForShutdown(),
+    });
   }
 
   onApplicationBootstrap(): void {
@@ -59,8 +64,8 @@ export class CompactionService
     this.timer.unref();
   }
 
-  /** Before the database closes: stop the timers, then fold the logs of this session's edits. */
-  async beforeApplicationShutdown(): Promise<void> {
+  /** After the last commit, before the database closes: stop the timers, fold long logs. */
+  private async compactForShutdown(): Promise<void> {
     const enabled = this.timer !== null;
     this.stop();
     await this.running;
@@ -124,8 +129,10 @@ export class CompactionService
 
   private async pass(): Promise<void> {
     try {
-      const due: Array<{ doc_id: string }> = await this.db.query(
-        `SELECT h.doc_id FROM doc_heads h JOIN doc_snapshots s ON s.doc_id = h.doc_id
+      // `backlog`: how many documents are due in all (the pass takes at most 50 of them).
+      const due: Array<{ doc_id: string; backlog: string }> = await this.db.query(
+        `SELECT h.doc_id, count(*) OVER () AS backlog
+           FROM doc_heads h JOIN doc_snapshots s ON s.doc_id = h.doc_id
           WHERE (h.pending_count >= $1 AND h.pending_bytes * $3 >= octet_length(s.state))
              OR h.pending_bytes >= $2 OR h.pending_count >= $4
           ORDER BY h.pending_count DESC LIMIT 50`,
@@ -136,7 +143,8 @@ export class CompactionService
           CompactionService.MAX_FOLD,
         ],
       );
-      this.stats.backlog = due.length;
+      this.stats.backlog = due.length ? Number(due[0].backlog) : 0;
+      this.metrics.compactionBacklog.set(this.stats.backlog);
       for (const { doc_id } of due) await this.compact(doc_id);
       await this.checkpoints();
     } catch (error) {
@@ -153,8 +161,13 @@ export class CompactionService
       );
       if (!claimed.length) return false;
       const upto = Number(claimed[0].upto_seq);
-      const rows: Array<{ seq: string; update: Buffer }> = await m.query(
-        'SELECT seq, update FROM doc_updates WHERE doc_id = $1 AND seq > $2 ORDER BY seq LIMIT $3',
+      const rows: Array<{
+        seq: string;
+        update: Buffer;
+        user_id: string | null;
+        update_id: string;
+      }> = await m.query(
+        'SELECT seq, update, user_id, update_id FROM doc_updates WHERE doc_id = $1 AND seq > $2 ORDER BY seq LIMIT $3',
         [docId, upto, CompactionService.MAX_FOLD],
       );
       if (!rows.length) return false;
@@ -169,6 +182,12 @@ export class CompactionService
         'UPDATE doc_snapshots SET state = $2, upto_seq = $3, state_vector = $4, compacted_at = now() WHERE doc_id = $1',
         [docId, Buffer.from(state), last, Buffer.from(stateVector)],
       );
+      // Who wrote what survives the rows that carried it (see DocClients).
+      await this.clients.record(
+        m,
+        docId,
+        rows.map((r) => ({ ...r, update: new Uint8Array(r.update) })),
+      );
       await m.query('DELETE FROM doc_updates WHERE doc_id = $1 AND seq > $2 AND seq <= $3', [
         docId,
         upto,
@@ -180,6 +199,7 @@ export class CompactionService
       );
       this.stats.compactions += 1;
       this.stats.updatesFolded += rows.length;
+      this.metrics.compactions.inc();
       return true;
     });
   }
