@@ -127,7 +127,8 @@ describe('the coalition workspace in a real browser', () => {
     await expect(
       page.getByRole('button', { name: 'Create a coalition' }).isVisible(),
     ).resolves.toBe(true);
-    await expect(page.getByText('No invitations yet.').isVisible()).resolves.toBe(true);
+    // The invitations load after the heading: wait for them rather than sample once.
+    await page.getByText('No invitations yet.').waitFor();
     expect(pageErrors).toEqual([]);
   });
 });
