@@ -24,6 +24,7 @@ module.exports = {
       '^@coalesce/domain$': path.join(__dirname, 'libs/domain/src/index.ts'),
       '^@coalesce/rich-text$': path.join(__dirname, 'libs/rich-text/src/index.ts'),
       '^@coalesce/collab-client$': path.join(__dirname, 'libs/collab-client/src/index.ts'),
+      '^@coalesce/case-map$': path.join(__dirname, 'libs/case-map/src/index.ts'),
       '^(\\.{1,2}/.*)\\.js$': '$1',
     },
     ...extra,

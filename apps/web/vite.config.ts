@@ -38,7 +38,7 @@ export default defineConfig({
             { name: 'mantine', test: /node_modules[\\/]@mantine[\\/]/ },
             {
               name: 'vendor',
-              test: /node_modules[\\/](?!(@tiptap|prosemirror-[^\\/]+|y-prosemirror|linkifyjs|orderedmap|rope-sequence|w3c-keyname|fast-equals|markdown-it|lowlight|highlight\.js)[\\/])/,
+              test: /node_modules[\\/](?!(@tiptap|prosemirror-[^\\/]+|y-prosemirror|linkifyjs|orderedmap|rope-sequence|w3c-keyname|fast-equals|markdown-it|lowlight|highlight\.js|@xyflow|d3-[^\\/]+|zustand|classcat|@dagrejs|html-to-image)[\\/])/,
             },
             // The rich-text editor (TipTap, ProseMirror and their helpers) is loaded only by the
             // lazy document pages, so it must not join the vendor chunk that every page loads.
@@ -47,6 +47,12 @@ export default defineConfig({
             {
               name: 'editor',
               test: /node_modules[\\/](@tiptap|prosemirror-[^\\/]+|y-prosemirror|linkifyjs|orderedmap|rope-sequence|w3c-keyname|fast-equals|markdown-it|lowlight|highlight\.js)[\\/]/,
+            },
+            // The case-map canvas (React Flow and its d3 helpers, dagre, html-to-image): loaded only
+            // by the lazy map page.
+            {
+              name: 'canvas',
+              test: /node_modules[\\/](@xyflow|d3-[^\\/]+|zustand|classcat|@dagrejs|html-to-image)[\\/]/,
             },
           ],
         },

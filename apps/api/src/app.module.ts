@@ -20,6 +20,7 @@ import { CommentsModule } from './modules/comments/comments.module.js';
 import { NotificationsModule } from './modules/notifications/notifications.module.js';
 import { BillsModule } from './modules/bills/bills.module.js';
 import { TasksModule } from './modules/tasks/tasks.module.js';
+import { CaseMapsModule } from './modules/case-maps/case-maps.module.js';
 
 @Module({})
 export class AppModule {
@@ -44,6 +45,7 @@ export class AppModule {
         NotificationsModule,
         BillsModule,
         TasksModule,
+        CaseMapsModule,
         DemoModule,
       ],
       controllers: [HealthController],

@@ -326,6 +326,15 @@ const ROUTES: RouteCase[] = [
   },
   { method: 'GET', path: '/api/v1/coalitions/{id}/activity', expect: EVERYONE },
   { method: 'GET', path: '/api/v1/coalitions/{id}/dashboard', expect: EVERYONE },
+  // Case maps (issue 5); the routes under /case-maps/{docId} are checked in test/case-maps.
+  {
+    method: 'POST',
+    path: '/api/v1/coalitions/{id}/case-maps/import',
+    body: () => ({
+      map: { format: 'coalesce.case-map', version: 1, title: 'Imported map', nodes: [], edges: [] },
+    }),
+    expect: WRITERS,
+  },
 ];
 
 const BILL_CSV =

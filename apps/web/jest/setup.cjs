@@ -25,3 +25,9 @@ class ResizeObserverStub {
 globalThis.ResizeObserver = ResizeObserverStub;
 
 Element.prototype.scrollIntoView = function scrollIntoView() {};
+
+// Browsers have structuredClone (dagre's layout uses it); jsdom does not expose Node's.
+if (typeof globalThis.structuredClone !== 'function') {
+  const v8 = require('node:v8');
+  globalThis.structuredClone = (value) => v8.deserialize(v8.serialize(value));
+}

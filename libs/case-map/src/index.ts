@@ -12,3 +12,5 @@ export * from './sensitivity.js';
 export * from './map-json.js';
 export * from './map-undo.js';
 export { newItemId } from './node-parts.js';
+export { copyNodes, pasteClip } from './clipboard.js';
+export type { MapClip } from './clipboard.js';

@@ -9,9 +9,10 @@ import { LOCAL_MAP_EDIT } from './origin.js';
  */
 export class MapUndo {
   private readonly managers: Y.UndoManager[];
-  private readonly undoStack: Array<Set<Y.UndoManager>> = [];
-  private readonly redoStack: Array<Set<Y.UndoManager>> = [];
-  private pending: Set<Y.UndoManager> | null = null;
+  /** Each step: how many stack items of which manager one user action added. */
+  private readonly undoStack: Array<Map<Y.UndoManager, number>> = [];
+  private readonly redoStack: Array<Map<Y.UndoManager, number>> = [];
+  private pending: Map<Y.UndoManager, number> | null = null;
   private replaying = false;
   private readonly listeners = new Set<() => void>();
 
@@ -74,29 +75,31 @@ export class MapUndo {
     if (type === 'undo') {
       // Items added in the same task belong to one user action.
       if (!this.pending) {
-        this.pending = new Set();
+        this.pending = new Map();
         this.undoStack.push(this.pending);
         const group = this.pending;
         void Promise.resolve().then(() => {
           if (this.pending === group) this.pending = null;
         });
       }
-      this.pending.add(manager);
+      this.pending.set(manager, (this.pending.get(manager) ?? 0) + 1);
       this.redoStack.length = 0;
     }
     this.notify();
   }
 
   private replay(
-    from: Array<Set<Y.UndoManager>>,
-    to: Array<Set<Y.UndoManager>>,
+    from: Array<Map<Y.UndoManager, number>>,
+    to: Array<Map<Y.UndoManager, number>>,
     step: (m: Y.UndoManager) => void,
   ): void {
     const group = from.pop();
     if (!group) return;
     this.replaying = true;
     try {
-      for (const manager of group) step(manager);
+      for (const [manager, items] of group) {
+        for (let i = 0; i < items; i++) step(manager);
+      }
     } finally {
       this.replaying = false;
     }

@@ -57,6 +57,20 @@ export function permissionAllows(permission: DocPermission | null, needed: DocPe
   return permission !== null && RANK[permission] >= RANK[needed];
 }
 
-/** Kinds of co-edited documents. */
-export const DOC_KINDS = ['plan', 'brief', 'letter', 'note', 'case-map'] as const;
+/**
+ * Kinds of co-edited documents. A `case-map-layer` is an organization's private layer of a case map:
+ * stored like any document, but never listed, searched, shared or created through the documents API
+ * (its access rule is `layerPermission`).
+ */
+export const DOC_KINDS = ['plan', 'brief', 'letter', 'note', 'case-map', 'case-map-layer'] as const;
 export type DocKind = (typeof DOC_KINDS)[number];
+
+/** The kinds people create and find in document lists (every kind but private map layers). */
+export const LISTED_DOC_KINDS = [
+  'plan',
+  'brief',
+  'letter',
+  'note',
+  'case-map',
+] as const satisfies readonly DocKind[];
+export type ListedDocKind = (typeof LISTED_DOC_KINDS)[number];

@@ -11,6 +11,7 @@ import {
   IconHome,
   IconShieldLock,
   IconStack2,
+  IconTopologyStar3,
   IconUsers,
 } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
@@ -80,6 +81,12 @@ export function AppNavbar({ onNavigate }: { onNavigate: () => void }) {
               to={`${base}/documents`}
               label="Documents"
               icon={<IconFileText size={18} />}
+              onNavigate={onNavigate}
+            />
+            <Item
+              to={`${base}/case-maps`}
+              label="Case maps"
+              icon={<IconTopologyStar3 size={18} />}
               onNavigate={onNavigate}
             />
             <Item

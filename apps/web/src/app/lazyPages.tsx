@@ -23,3 +23,8 @@ export const DocumentPrintPage = lazyPage(
   () => import('../pages/DocumentPrintPage').then((m) => m.DocumentPrintPage),
   'Preparing the print view',
 );
+
+export const CaseMapPage = lazyPage(
+  () => import('../pages/CaseMapPage').then((m) => m.CaseMapPage),
+  'Opening the case map',
+);

@@ -3,6 +3,7 @@ import type { RouteObject } from 'react-router';
 import { AcceptCoalitionInvitePage } from '../pages/AcceptCoalitionInvitePage';
 import { BillPage } from '../pages/BillPage';
 import { BillsPage } from '../pages/BillsPage';
+import { CaseMapsPage } from '../pages/CaseMapsPage';
 import { MeetingsPage } from '../pages/MeetingsPage';
 import { PositionsMatrixPage } from '../pages/PositionsMatrixPage';
 import { CoalitionAuditPage } from '../pages/CoalitionAuditPage';
@@ -24,7 +25,7 @@ import { AppLayout } from './AppLayout';
 import { CoalitionRoute } from './CoalitionRoute';
 import { GuestOnly } from './GuestOnly';
 import { HomeRedirect } from './HomeRedirect';
-import { DocumentEditorPage, DocumentPrintPage } from './lazyPages';
+import { CaseMapPage, DocumentEditorPage, DocumentPrintPage } from './lazyPages';
 import { RequireAuth } from './RequireAuth';
 
 export const routes: RouteObject[] = [
@@ -66,6 +67,8 @@ export const routes: RouteObject[] = [
               { path: 'working-groups', element: <WorkingGroupsPage /> },
               { path: 'audit', element: <CoalitionAuditPage /> },
               { path: 'documents/:docId', element: <DocumentEditorPage /> },
+              { path: 'case-maps', element: <CaseMapsPage /> },
+              { path: 'case-maps/:docId', element: <CaseMapPage /> },
             ],
           },
           { path: '/organization', element: <OrganizationPage /> },

@@ -1,6 +1,6 @@
 import { Button, EmptyState } from '@mantine/core';
 import { IconFileOff } from '@tabler/icons-react';
-import { Link, useParams } from 'react-router';
+import { Link, Navigate, useParams } from 'react-router';
 import { ApiError } from '../lib/ApiError';
 import { useCoalitionRoute } from '../modules/coalitions/hooks/useCoalitionRoute';
 import { DocumentWorkspace } from '../modules/documents/editor/components/DocumentWorkspace';
@@ -19,6 +19,9 @@ export function DocumentEditorPage() {
   const document = useDocument(docId);
   useDocumentTitle(document.data?.title, coalition.name);
 
+  if (document.data?.kind === 'case-map') {
+    return <Navigate to={`/c/${coalition.id}/case-maps/${document.data.id}`} replace />;
+  }
   if (document.data) {
     return (
       <DocumentWorkspace

@@ -1,4 +1,4 @@
-import type { DocKind } from '../document-access.js';
+import type { ListedDocKind } from '../document-access.js';
 import {
   blockquote,
   bulletList,
@@ -15,7 +15,7 @@ import type { RichTextNode } from './rich-text-builders.js';
 export interface DocumentTemplate {
   id: string;
   name: string;
-  kind: DocKind;
+  kind: ListedDocKind;
   description: string;
   content: RichTextNode;
 }

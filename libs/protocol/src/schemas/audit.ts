@@ -51,6 +51,14 @@ export const AUDIT_ACTIONS = [
   'bill.position-set',
   'task.merged',
   'claim.handed-off',
+  'case-map.layer-read',
+  'case-map.layer-granted',
+  'case-map.layer-grant-revoked',
+  'case-map.access-requested',
+  'case-map.access-resolved',
+  'case-map.node-shared',
+  'case-map.exported',
+  'case-map.imported',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

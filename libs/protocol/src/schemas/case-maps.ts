@@ -337,3 +337,14 @@ export interface AccessRequestDto {
   resolvedAt: string | null;
   resolvedBy: { id: string; name: string } | null;
 }
+
+/**
+ * POST /case-maps/:docId/nodes/:nodeId/share (and an access request resolved with `share-node`):
+ * the node's details moved to the shared map. The seqs are those of the forward updates the server
+ * committed (null when a document did not change); open editors receive them like any edit.
+ */
+export interface NodeShareResultDto {
+  nodeId: string;
+  mapSeq: number | null;
+  layerSeq: number | null;
+}

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { DOC_KINDS, DOC_PERMISSIONS } from '@coalesce/domain';
-import type { DocKind, DocPermission } from '@coalesce/domain';
+import { DOC_PERMISSIONS, LISTED_DOC_KINDS } from '@coalesce/domain';
+import type { DocKind, DocPermission, ListedDocKind } from '@coalesce/domain';
 import { trimmed, uuidSchema } from './common.js';
 
 export const documentCreateSchema = z
   .object({
     title: trimmed(1, 200, 'Title'),
-    kind: z.enum(DOC_KINDS),
+    kind: z.enum(LISTED_DOC_KINDS),
     workingGroupId: uuidSchema.nullable().optional(),
     /** Permission of every coalition member; null keeps it to the owner organization and chosen shares. */
     coalitionPermission: z.enum(DOC_PERMISSIONS).nullable().default('edit'),
@@ -48,7 +48,7 @@ export const DOCUMENT_STATES = ['active', 'archived', 'all'] as const;
 export const documentListQuerySchema = z
   .object({
     q: z.string().trim().max(200).optional(),
-    kind: z.enum(DOC_KINDS).optional(),
+    kind: z.enum(LISTED_DOC_KINDS).optional(),
     workingGroupId: uuidSchema.optional(),
     ownerOrgId: uuidSchema.optional(),
     /** ISO date-time: only documents changed since then. */
@@ -90,7 +90,7 @@ export interface DocumentDto {
 export interface DocumentTemplateDto {
   id: string;
   name: string;
-  kind: DocKind;
+  kind: ListedDocKind;
   description: string;
 }
 

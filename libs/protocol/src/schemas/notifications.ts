@@ -18,6 +18,9 @@ export const NOTIFICATION_KINDS = [
   'claim-expiring',
   'status-change',
   'task-merged',
+  /** Case maps: another organization asks for a restricted node (owner organization), and the answer (requester). */
+  'map-access-request',
+  'map-access-resolved',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -37,6 +40,8 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   'claim-expiring': "My organization's claim expires within a day",
   'status-change': 'Status changes on tasks I follow',
   'task-merged': 'A task of my organization is merged as a duplicate',
+  'map-access-request': 'Another organization asks to see a restricted node of my organization',
+  'map-access-resolved': 'My request to see a restricted case-map node is answered',
 };
 
 /** GET/PUT /notifications/preferences: kinds switched off do not notify (all on by default). */

@@ -3,6 +3,7 @@ import {
   decideCoalitionAction,
   decideOrgAction,
   documentPermission,
+  layerPermission,
   permissionAllows,
 } from '@coalesce/domain';
 import type {
@@ -15,6 +16,30 @@ import type {
 import type { AuthUser } from '../auth/auth-user.js';
 import { AppError } from '../errors/app-error.js';
 import { AccessRepository } from './access.repository.js';
+import type { DocumentAccessRow } from './access.repository.js';
+
+/** The case map a private layer belongs to, and the organization that owns the layer. */
+export interface LayerOf {
+  mapId: string;
+  ownerOrgId: string;
+}
+
+export interface DocumentAccess {
+  permission: DocPermission | null;
+  coalitionId: string | null;
+  ownerOrgId: string | null;
+  coalitionRole: CoalitionRole | null;
+  /** Set when the document is a private layer of a case map (and the caller may open it). */
+  layer: LayerOf | null;
+}
+
+const NO_ACCESS: DocumentAccess = {
+  permission: null,
+  coalitionId: null,
+  ownerOrgId: null,
+  coalitionRole: null,
+  layer: null,
+};
 
 /**
  * The one place that answers "may this user do this to that". REST guards and socket handlers
@@ -47,32 +72,46 @@ export class AccessPolicy {
     return role as CoalitionRole;
   }
 
-  /** The user's permission on a document and its coalition; permission null means "may not know it exists". */
+  /**
+   * The user's permission on a document and its coalition; permission null means "may not know it
+   * exists". A private layer of a case map follows `layerPermission` (its owner organization edits
+   * as far as it may edit the map, organizations it granted view, nobody else even sees it).
+   */
   async documentAccess(
     user: Pick<AuthUser, 'organizationId'>,
     docId: string,
-  ): Promise<{
-    permission: DocPermission | null;
-    coalitionId: string | null;
-    ownerOrgId: string | null;
-    coalitionRole: CoalitionRole | null;
-  }> {
+  ): Promise<DocumentAccess> {
     const row = await this.repo.documentAccess(docId, user.organizationId);
-    if (!row) return { permission: null, coalitionId: null, ownerOrgId: null, coalitionRole: null };
-    const permission = documentPermission({
-      coalitionRole: row.coalitionRole,
-      isOwnerOrg: row.ownerOrgId === user.organizationId,
-      isPrivate: row.isPrivate,
-      coalitionPermission: row.coalitionPermission,
-      orgPermission: row.orgPermission,
-      isArchived: row.isArchived,
-    });
+    if (!row) return NO_ACCESS;
+    const permission =
+      row.kind === 'case-map-layer'
+        ? await this.layerPermissionOf(user.organizationId, row)
+        : documentPermissionOf(user.organizationId, row);
     return {
       permission,
       coalitionId: row.coalitionId,
       ownerOrgId: row.ownerOrgId,
       coalitionRole: row.coalitionRole,
+      layer:
+        row.layer && permission !== null
+          ? { mapId: row.layer.mapId, ownerOrgId: row.layer.ownerOrgId }
+          : null,
     };
+  }
+
+  private async layerPermissionOf(
+    organizationId: string,
+    row: DocumentAccessRow,
+  ): Promise<DocPermission | null> {
+    if (!row.layer) return null;
+    const map = await this.repo.documentAccess(row.layer.mapId, organizationId);
+    if (!map || map.kind !== 'case-map') return null;
+    return layerPermission({
+      coalitionRole: row.coalitionRole,
+      mapPermission: documentPermissionOf(organizationId, map),
+      isLayerOwnerOrg: row.layer.ownerOrgId === organizationId,
+      isGrantedOrg: row.layer.isGranted,
+    });
   }
 
   /** Throws 404 when the user may not see the document, 403 when the permission is too low. */
@@ -82,7 +121,8 @@ export class AccessPolicy {
     needed: DocPermission,
   ): Promise<{ permission: DocPermission; coalitionId: string; coalitionRole: CoalitionRole }> {
     const access = await this.documentAccess(user, docId);
-    if (access.permission === null) throw AppError.notFound('Document');
+    // A private layer is reached over /collab and the case-map routes, never as a document.
+    if (access.permission === null || access.layer) throw AppError.notFound('Document');
     if (!permissionAllows(access.permission, needed))
       throw AppError.forbidden(`You need ${needed} permission on this document.`);
     return {
@@ -100,14 +140,14 @@ export class AccessPolicy {
     const doc = await this.repo.documentAccess(docId, anyMember[0].organizationId);
     if (!doc) return audience;
     for (const member of anyMember) {
-      const permission = documentPermission({
-        coalitionRole: member.role,
-        isOwnerOrg: member.organizationId === doc.ownerOrgId,
-        isPrivate: doc.isPrivate,
-        coalitionPermission: doc.coalitionPermission,
-        orgPermission: member.orgPermission,
-        isArchived: doc.isArchived,
-      });
+      const permission =
+        doc.kind === 'case-map-layer'
+          ? (await this.documentAccess({ organizationId: member.organizationId }, docId)).permission
+          : documentPermissionOf(member.organizationId, {
+              ...doc,
+              coalitionRole: member.role,
+              orgPermission: member.orgPermission,
+            });
       if (permission) audience.set(member.organizationId, permission);
     }
     return audience;
@@ -129,6 +169,20 @@ export class AccessPolicy {
     }
     enforce(decision, 'Organization');
   }
+}
+
+function documentPermissionOf(
+  organizationId: string,
+  row: DocumentAccessRow,
+): DocPermission | null {
+  return documentPermission({
+    coalitionRole: row.coalitionRole,
+    isOwnerOrg: row.ownerOrgId === organizationId,
+    isPrivate: row.isPrivate,
+    coalitionPermission: row.coalitionPermission,
+    orgPermission: row.orgPermission,
+    isArchived: row.isArchived,
+  });
 }
 
 function enforce(decision: AccessDecision, what: string): void {

@@ -7,6 +7,7 @@ import { CollabGateway } from './collab.gateway.js';
 import { CollabService } from './collab.service.js';
 import { CompactionService } from './compaction.service.js';
 import { DocStore } from './doc-store.js';
+import { LayerReadAudit } from './layer-read-audit.js';
 import { PresenceService } from './presence.service.js';
 import { UpdateAdmission } from './update-admission.js';
 import { UpdateCommitter } from './update-committer.js';
@@ -25,11 +26,19 @@ import { VersionsService } from './versions.service.js';
     CollabService,
     CompactionService,
     DocStore,
+    LayerReadAudit,
     PresenceService,
     UpdateAdmission,
     UpdateCommitter,
     VersionsService,
   ],
-  exports: [DocStore, CollabService, CompactionService, UpdateCommitter, CollabGateway],
+  exports: [
+    DocStore,
+    CollabService,
+    CompactionService,
+    UpdateCommitter,
+    CollabGateway,
+    LayerReadAudit,
+  ],
 })
 export class CollabModule {}

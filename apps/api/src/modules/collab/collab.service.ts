@@ -5,6 +5,7 @@ import type { DocPermission } from '@coalesce/domain';
 import { MAX_UPDATE_BYTES } from '@coalesce/protocol';
 import type { OpenResult, SyncResult } from '@coalesce/protocol';
 import { AccessPolicy } from '../../core/access/access-policy.service.js';
+import type { LayerOf } from '../../core/access/access-policy.service.js';
 import type { AuthUser } from '../../core/auth/auth-user.js';
 import { AppError } from '../../core/errors/app-error.js';
 import { COLLAB_CONFIG } from './collab.config.js';
@@ -12,6 +13,7 @@ import type { CollabConfig } from './collab.config.js';
 import { DocPermissionCache } from './doc-permission-cache.js';
 import { DocStore } from './doc-store.js';
 import type { DocState, StoredUpdate } from './doc-store.js';
+import { LayerReadAudit } from './layer-read-audit.js';
 import { UpdateCommitter } from './update-committer.js';
 import { UpdateAdmission } from './update-admission.js';
 import { assertValidUpdate } from './update-validation.js';
@@ -26,6 +28,7 @@ export class CollabService {
     private readonly store: DocStore,
     private readonly committer: UpdateCommitter,
     private readonly admission: UpdateAdmission,
+    private readonly layerReads: LayerReadAudit,
     @Inject(COLLAB_CONFIG) config: CollabConfig,
   ) {
     this.permissions = new DocPermissionCache(config.permissionCacheMs);
@@ -46,14 +49,24 @@ export class CollabService {
     user: AuthUser,
     docId: string,
     fresh = false,
-  ): Promise<{ permission: DocPermission | null; coalitionId: string | null }> {
+  ): Promise<{
+    permission: DocPermission | null;
+    coalitionId: string | null;
+    layer: LayerOf | null;
+  }> {
     if (!fresh) {
       const cached = this.permissions.get(user.organizationId, docId);
       if (cached) return cached;
     }
     const access = await this.policy.documentAccess(user, docId);
-    this.permissions.set(user.organizationId, docId, access.permission, access.coalitionId);
-    return { permission: access.permission, coalitionId: access.coalitionId };
+    this.permissions.set(
+      user.organizationId,
+      docId,
+      access.permission,
+      access.coalitionId,
+      access.layer,
+    );
+    return { permission: access.permission, coalitionId: access.coalitionId, layer: access.layer };
   }
 
   /**
@@ -66,18 +79,23 @@ export class CollabService {
     clientStateVector: Uint8Array | undefined,
     join: () => Promise<void> | void = () => undefined,
   ): Promise<OpenResult & { coalitionId: string }> {
-    const { permission, coalitionId } = await this.permission(user, docId, true);
+    const { permission, coalitionId, layer } = await this.permission(user, docId, true);
     if (!permission || !coalitionId) throw AppError.notFound('Document');
+    if (layer)
+      await this.layerReads.record({ user, layerId: docId, layer, coalitionId, via: 'doc:open' });
     await join();
     const loaded = await this.store.load(docId);
     return { role: permission, coalitionId, seq: loaded.seq, ...diff(loaded, clientStateVector) };
   }
 
   async sync(user: AuthUser, docId: string, clientStateVector: Uint8Array): Promise<SyncResult> {
-    const { permission } = await this.permission(user, docId);
-    if (!permission) throw AppError.notFound('Document');
+    const { permission, coalitionId, layer } = await this.permission(user, docId);
+    if (!permission || !coalitionId) throw AppError.notFound('Document');
     const loaded = await this.store.load(docId);
-    return { seq: loaded.seq, ...diff(loaded, clientStateVector) };
+    const answer = { seq: loaded.seq, ...diff(loaded, clientStateVector) };
+    if (layer && LayerReadAudit.carriesContent(answer.update))
+      await this.layerReads.record({ user, layerId: docId, layer, coalitionId, via: 'doc:sync' });
+    return answer;
   }
 
   /**

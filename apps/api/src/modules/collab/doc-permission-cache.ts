@@ -1,8 +1,11 @@
 import type { DocPermission } from '@coalesce/domain';
+import type { LayerOf } from '../../core/access/access-policy.service.js';
 
 interface Entry {
   permission: DocPermission | null;
   coalitionId: string | null;
+  /** Set when the document is a private layer of a case map (its reads are audited). */
+  layer: LayerOf | null;
   expiresAt: number;
 }
 
@@ -26,10 +29,16 @@ export class DocPermissionCache {
     docId: string,
     permission: DocPermission | null,
     coalitionId: string | null,
+    layer: LayerOf | null = null,
     now = Date.now(),
   ): void {
     if (this.entries.size > 50_000) this.entries.clear();
-    this.entries.set(`${orgId}:${docId}`, { permission, coalitionId, expiresAt: now + this.ttlMs });
+    this.entries.set(`${orgId}:${docId}`, {
+      permission,
+      coalitionId,
+      layer,
+      expiresAt: now + this.ttlMs,
+    });
   }
 
   /** Forgets entries matching the change (all when nothing is given). */

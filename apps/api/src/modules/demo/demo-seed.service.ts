@@ -21,6 +21,7 @@ import {
   DEMO_WORKING_GROUPS,
 } from './demo-data.js';
 import type { DemoOrg } from './demo-data.js';
+import { DemoCaseMapsSeeder } from './demo-case-maps.seeder.js';
 import { DemoDocumentsSeeder } from './demo-documents.seeder.js';
 import { DemoTasksSeeder } from './demo-tasks.seeder.js';
 
@@ -36,6 +37,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
     private readonly documents: DemoDocumentsSeeder,
     private readonly demoBills: DemoBillsSeeder,
     private readonly tasks: DemoTasksSeeder,
+    private readonly caseMaps: DemoCaseMapsSeeder,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -88,6 +90,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
       }
       await this.documents.seed(m, { coalitionId: coalition.id, orgIds, groupIds });
       await this.tasks.seed(m, { coalitionId: coalition.id, orgIds, groupIds });
+      await this.caseMaps.seed(m, { coalitionId: coalition.id, orgIds, groupIds });
       return coalition.id;
     });
     await this.demoBills.seed(coalitionId);

@@ -31,6 +31,8 @@ export class DocumentsRepository {
     const where = [
       'd.coalition_id = $1',
       'd.deleted_at IS NULL',
+      // Private layers of case maps are never listed or searched (they open with their map).
+      "d.kind <> 'case-map-layer'",
       `(d.owner_org_id = $2 OR (NOT d.is_private AND (d.coalition_permission IS NOT NULL
         OR EXISTS (SELECT 1 FROM document_shares s WHERE s.document_id = d.id AND s.organization_id = $2))))`,
     ];

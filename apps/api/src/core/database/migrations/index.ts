@@ -9,6 +9,7 @@ import { Bills1764800000000 } from './1764800000000-bills.js';
 import { BillNotifications1764900000000 } from './1764900000000-bill-notifications.js';
 import { TasksClaims1765000000000 } from './1765000000000-tasks-claims.js';
 import { TwoFactor1765100000000 } from './1765100000000-two-factor.js';
+import { CaseMaps1765200000000 } from './1765200000000-case-maps.js';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   BillNotifications1764900000000,
   TasksClaims1765000000000,
   TwoFactor1765100000000,
+  CaseMaps1765200000000,
 ];

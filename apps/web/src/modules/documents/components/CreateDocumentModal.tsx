@@ -1,7 +1,7 @@
 import { Button, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useNavigate } from 'react-router';
-import type { DocKind, DocPermission } from '@coalesce/domain';
+import type { DocPermission, ListedDocKind } from '@coalesce/domain';
 import { documentCreateSchema } from '@coalesce/protocol';
 import type { DocumentTemplateDto, WorkingGroupDto } from '@coalesce/protocol';
 import { issuesToFields, mapFieldErrors } from '../../../lib/fieldErrors';
@@ -25,7 +25,7 @@ interface Props {
 interface Values {
   title: string;
   templateId: string;
-  kind: DocKind;
+  kind: ListedDocKind;
   workingGroupId: string;
   coalitionPermission: DocPermission | typeof ONLY_MY_ORG;
 }

@@ -1,6 +1,6 @@
 import { Group, SegmentedControl, Select, TextInput } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
-import type { DocKind } from '@coalesce/domain';
+import type { ListedDocKind } from '@coalesce/domain';
 import type { DocumentSort, WorkingGroupDto } from '@coalesce/protocol';
 import type { DocumentFilterState } from '../hooks/useDocumentFilters';
 import { KIND_LABELS, TEXT_KINDS } from './documentLabels';
@@ -38,7 +38,7 @@ export function DocumentFilters({ state, onChange, workingGroups, organizations 
         w={170}
         data={TEXT_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] }))}
         value={state.kind}
-        onChange={(v) => onChange({ kind: (v as DocKind | null) ?? null })}
+        onChange={(v) => onChange({ kind: (v as ListedDocKind | null) ?? null })}
       />
       <Select
         aria-label="Working group"

@@ -45,7 +45,11 @@ export function DocumentsTable(props: Props) {
                         <IconLock size={14} aria-label="Private" />
                       </Tooltip>
                     )}
-                    <Anchor component={Link} to={`/c/${coalitionId}/documents/${doc.id}`} fw={600}>
+                    <Anchor
+                      component={Link}
+                      to={`/c/${coalitionId}/${doc.kind === 'case-map' ? 'case-maps' : 'documents'}/${doc.id}`}
+                      fw={600}
+                    >
                       {doc.title}
                     </Anchor>
                     {doc.archivedAt && (

@@ -6,6 +6,7 @@ export const KIND_LABELS: Record<DocKind, string> = {
   letter: 'Sign-on letter',
   note: 'Note',
   'case-map': 'Case map',
+  'case-map-layer': 'Private map layer',
 };
 
 /** Kinds written in the rich-text editor (case maps have their own page). */

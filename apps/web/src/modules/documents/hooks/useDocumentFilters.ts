@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';
-import { DOC_KINDS } from '@coalesce/domain';
-import type { DocKind } from '@coalesce/domain';
+import { LISTED_DOC_KINDS } from '@coalesce/domain';
+import type { ListedDocKind } from '@coalesce/domain';
 import { DOCUMENT_SORTS, DOCUMENT_STATES } from '@coalesce/protocol';
 import type { DocumentSort } from '@coalesce/protocol';
 import type { DocumentListFilters } from '../api/documentsApi';
@@ -11,7 +11,7 @@ export const UPDATED_WITHIN = ['1', '7', '30'] as const;
 
 export interface DocumentFilterState {
   q: string;
-  kind: DocKind | null;
+  kind: ListedDocKind | null;
   workingGroupId: string | null;
   ownerOrgId: string | null;
   updatedWithin: string | null;
@@ -27,7 +27,7 @@ export function useDocumentFilters() {
   const [params, setParams] = useSearchParams();
   const state: DocumentFilterState = {
     q: params.get('q') ?? '',
-    kind: oneOf(DOC_KINDS, params.get('kind')),
+    kind: oneOf(LISTED_DOC_KINDS, params.get('kind')),
     workingGroupId: params.get('group'),
     ownerOrgId: params.get('owner'),
     updatedWithin: oneOf(UPDATED_WITHIN, params.get('within')),

@@ -35,6 +35,10 @@ export function notificationText(n: NotificationDto): string {
       return `${who} changed the status of ${task}`;
     case 'task-merged':
       return `${who} merged a duplicate into ${task}`;
+    case 'map-access-request':
+      return `${who} asks to see a restricted node${where}`;
+    case 'map-access-resolved':
+      return `${who} answered your request for a restricted node${where}`;
   }
 }
 

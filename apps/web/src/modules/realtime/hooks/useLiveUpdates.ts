@@ -21,6 +21,10 @@ export function useLiveUpdates(): void {
       if (change.type === 'document') {
         void queryClient.invalidateQueries({ queryKey: ['documents', change.id] });
       }
+      // A case map's layers and grants changed (announced with the map's id): reopen what may be read.
+      if (change.type === 'case-map-layers') {
+        void queryClient.invalidateQueries({ queryKey: ['documents', change.id] });
+      }
       if (change.parentId) {
         void queryClient.invalidateQueries({ queryKey: ['documents', change.parentId] });
       }
