@@ -21,6 +21,7 @@ import { NotificationsModule } from './modules/notifications/notifications.modul
 import { BillsModule } from './modules/bills/bills.module.js';
 import { TasksModule } from './modules/tasks/tasks.module.js';
 import { CaseMapsModule } from './modules/case-maps/case-maps.module.js';
+import { OrgDataModule } from './modules/org-data/org-data.module.js';
 
 @Module({})
 export class AppModule {
@@ -46,6 +47,7 @@ export class AppModule {
         BillsModule,
         TasksModule,
         CaseMapsModule,
+        OrgDataModule,
         DemoModule,
       ],
       controllers: [HealthController],

@@ -583,3 +583,110 @@ describe('coalition access matrix', () => {
     expect(rows).toEqual([]);
   });
 });
+
+/**
+ * Routes of one organization's own data (/organizations/{orgId}/...): its admins only; its other
+ * people get 403; everyone else 404, as for an organization that does not exist. Writes are never
+ * run as an allowed caller here (an export or an erasure of the coordinator organization would
+ * change what the rest of this file relies on); org-export.spec and org-erasure.spec run them.
+ */
+interface OrgRouteCase {
+  path: string;
+  method: 'GET' | 'POST';
+  body?: () => unknown;
+}
+
+const ORG_ROUTES: OrgRouteCase[] = [
+  { method: 'POST', path: '/api/v1/organizations/{orgId}/exports' },
+  { method: 'GET', path: '/api/v1/organizations/{orgId}/exports' },
+  { method: 'GET', path: '/api/v1/organizations/{orgId}/exports/{exportId}' },
+  { method: 'GET', path: '/api/v1/organizations/{orgId}/exports/{exportId}/download' },
+  {
+    method: 'POST',
+    path: '/api/v1/organizations/{orgId}/erase',
+    body: () => ({ confirmName: actors.coordinatorAdmin.me.organization.name }),
+  },
+];
+
+describe('organization data access matrix', () => {
+  let orgIds: { orgId: string; exportId: string };
+
+  beforeAll(async () => {
+    const admin = actors.coordinatorAdmin;
+    const orgId = admin.me.organization.id;
+    const started = expectStatus(
+      await admin.client.post<{ id: string }>(`/organizations/${orgId}/exports`),
+      202,
+    );
+    for (let i = 0; i < 600; i++) {
+      const job = await admin.client.get<{ status: string }>(
+        `/organizations/${orgId}/exports/${started.id}`,
+      );
+      if (job.body.status === 'ready') break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    orgIds = { orgId, exportId: started.id };
+  }, 60_000);
+
+  const orgUrl = (template: string, values: Record<string, string>) =>
+    template.replace(/\{(\w+)\}/g, (_, name: string) => values[name]);
+
+  it('covers every route under /organizations/{orgId} of the OpenAPI document', async () => {
+    const doc = await t
+      .client()
+      .get<{ paths: Record<string, Record<string, unknown>> }>('/api/docs-json');
+    const documented = Object.entries(doc.body.paths)
+      .filter(([path]) => path.startsWith('/api/v1/organizations/{orgId}'))
+      .flatMap(([path, ops]) => Object.keys(ops).map((method) => key(method, path)))
+      .sort();
+    expect(ORG_ROUTES.map((r) => key(r.method, r.path)).sort()).toEqual(documented);
+  });
+
+  it('answers 404 to other organizations (as for one that does not exist) and 403 to non-admins, changing nothing', async () => {
+    const ghost = { ...orgIds, orgId: '7d1f0a52-3c4e-4b8a-9f6d-2e5c8b1a0f93' };
+    for (const route of ORG_ROUTES) {
+      const label = key(route.method, route.path);
+      for (const actorKey of ['outsider', 'memberAdmin', 'observerUser'] as const) {
+        const before = await databaseFingerprint(t.db);
+        const res = await actors[actorKey].client.request<ErrorBody>(
+          route.method,
+          orgUrl(route.path, orgIds),
+          route.body?.(),
+        );
+        expect({ label, actorKey, status: res.status, code: res.body?.error?.code }).toEqual({
+          label,
+          actorKey,
+          status: 404,
+          code: 'NOT_FOUND',
+        });
+        expect(await databaseFingerprint(t.db)).toEqual(before);
+        const missing = await actors[actorKey].client.request<ErrorBody>(
+          route.method,
+          orgUrl(route.path, ghost),
+          route.body?.(),
+        );
+        expect(missing.status).toBe(404);
+        expect(missing.body.error.message).toBe(res.body.error.message);
+      }
+      const before = await databaseFingerprint(t.db);
+      const member = await actors.coordinatorUser.client.request<ErrorBody>(
+        route.method,
+        orgUrl(route.path, orgIds),
+        route.body?.(),
+      );
+      expect({ label, status: member.status, code: member.body?.error?.code }).toEqual({
+        label,
+        status: 403,
+        code: 'FORBIDDEN',
+      });
+      expect(await databaseFingerprint(t.db)).toEqual(before);
+    }
+  });
+
+  it('lets the organization’s admin read its exports', async () => {
+    for (const route of ORG_ROUTES.filter((r) => r.method === 'GET')) {
+      const res = await actors.coordinatorAdmin.client.get(orgUrl(route.path, orgIds));
+      expect({ route: route.path, status: res.status }).toEqual({ route: route.path, status: 200 });
+    }
+  });
+});

@@ -5,6 +5,7 @@ import { CONFIG_SPEC } from '../src/core/config/app-config.js';
 import { COLLAB_CONFIG_SPEC } from '../src/modules/collab/collab.config.js';
 import { BILLS_CONFIG_SPEC } from '../src/modules/bills/bills.config.js';
 import { TASKS_CONFIG_SPEC } from '../src/modules/tasks/tasks.config.js';
+import { ORG_DATA_CONFIG_SPEC } from '../src/modules/org-data/org-data.config.js';
 
 describe('README configuration table', () => {
   const readme = readFileSync(
@@ -17,6 +18,7 @@ describe('README configuration table', () => {
     ...Object.keys(COLLAB_CONFIG_SPEC),
     ...Object.keys(BILLS_CONFIG_SPEC),
     ...Object.keys(TASKS_CONFIG_SPEC),
+    ...Object.keys(ORG_DATA_CONFIG_SPEC),
   ])('documents %s', (key) => {
     expect(readme).toMatch(new RegExp(`\\| \`${key}\` \\|`));
   });

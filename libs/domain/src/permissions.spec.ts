@@ -104,6 +104,8 @@ describe('decideOrgAction', () => {
     'org.audit.view': [A, F, 'not-found'],
     'org.coalitions.create': [A, F, 'not-found'],
     'org.coalition-invites.accept': [A, F, 'not-found'],
+    'org.data.export': [A, F, 'not-found'],
+    'org.data.erase': [A, F, 'not-found'],
   };
 
   it('has a row in the table for every action', () => {

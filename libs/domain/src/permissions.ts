@@ -29,6 +29,8 @@ export const ORG_ACTIONS = [
   'org.audit.view',
   'org.coalitions.create',
   'org.coalition-invites.accept',
+  'org.data.export',
+  'org.data.erase',
 ] as const;
 export type OrgAction = (typeof ORG_ACTIONS)[number];
 

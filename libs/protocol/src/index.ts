@@ -15,3 +15,4 @@ export * from './schemas/bills.js';
 export * from './schemas/bill-read-models.js';
 export * from './schemas/tasks.js';
 export * from './schemas/case-maps.js';
+export * from './schemas/org-data.js';

@@ -7,17 +7,19 @@ import { AuditLogPanel } from '../modules/audit/components/AuditLogPanel';
 import { useCurrentUser } from '../modules/auth/hooks/useCurrentUser';
 import { CoalitionInvitesInbox } from '../modules/coalitions/components/CoalitionInvitesInbox';
 import { CreateOrgInviteForm } from '../modules/organizations/components/CreateOrgInviteForm';
+import { EraseOrganizationSection } from '../modules/organizations/components/EraseOrganizationSection';
+import { OrgDataExportSection } from '../modules/organizations/components/OrgDataExportSection';
 import { OrganizationProfileSection } from '../modules/organizations/components/OrganizationProfileSection';
 import { OrgMembersSection } from '../modules/organizations/components/OrgMembersSection';
 import { OrgTwoFactorSetting } from '../modules/organizations/components/OrgTwoFactorSetting';
 import { PendingOrgInvites } from '../modules/organizations/components/PendingOrgInvites';
 import { useOrgPermissions } from '../modules/organizations/hooks/useOrgPermissions';
 
-const TABS = ['profile', 'people', 'invitations', 'coalitions', 'audit'] as const;
+const TABS = ['profile', 'people', 'invitations', 'coalitions', 'audit', 'data'] as const;
 type Tab = (typeof TABS)[number];
-const ADMIN_TABS: ReadonlySet<Tab> = new Set(['invitations', 'coalitions', 'audit']);
+const ADMIN_TABS: ReadonlySet<Tab> = new Set(['invitations', 'coalitions', 'audit', 'data']);
 
-/** `/organization?tab=...`: profile, people, invitations, coalition invitations, audit log. */
+/** `/organization?tab=...`: profile, people, invitations, coalition invitations, audit log, data. */
 export function OrganizationPage() {
   const me = useCurrentUser();
   const { can } = useOrgPermissions();
@@ -49,6 +51,7 @@ export function OrganizationPage() {
           {isAdmin && <Tabs.Tab value="invitations">Invite colleagues</Tabs.Tab>}
           {isAdmin && <Tabs.Tab value="coalitions">Coalition invitations</Tabs.Tab>}
           {isAdmin && <Tabs.Tab value="audit">Audit log</Tabs.Tab>}
+          {isAdmin && <Tabs.Tab value="data">Our data</Tabs.Tab>}
         </Tabs.List>
         <Tabs.Panel value="profile">
           <Stack gap="lg">
@@ -87,6 +90,17 @@ export function OrganizationPage() {
         {isAdmin && (
           <Tabs.Panel value="audit">
             <AuditLogPanel scope={{ kind: 'organization' }} />
+          </Tabs.Panel>
+        )}
+        {isAdmin && (
+          <Tabs.Panel value="data">
+            <Stack gap="lg">
+              <OrgDataExportSection organizationId={me.organization.id} />
+              <EraseOrganizationSection
+                organizationId={me.organization.id}
+                organizationName={me.organization.name}
+              />
+            </Stack>
           </Tabs.Panel>
         )}
       </Tabs>

@@ -125,10 +125,12 @@ export interface PresenceState {
 
 /**
  * Types in use: 'document', 'working-group', 'coalition', 'comment-thread' (parentId = document id),
- * 'notification' (sent only to its recipient), 'task', 'claim'.
+ * 'notification' (sent only to its recipient), 'task', 'claim', 'org-export' (an organization's
+ * data export; sent only to the organization's admins, with coalitionId null).
  */
 export interface EntityChanged {
-  coalitionId: string;
+  /** The coalition of the entity; null for an organization's own entities (e.g. 'org-export'). */
+  coalitionId: string | null;
   type: string;
   id: string;
   action: 'created' | 'updated' | 'deleted';

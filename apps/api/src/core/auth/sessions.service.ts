@@ -24,7 +24,8 @@ export type RevokeReason =
   | 'refresh-reuse'
   | 'user-disabled'
   | 'password-changed'
-  | 'admin-revoked';
+  | 'admin-revoked'
+  | 'org-erased';
 
 export interface RotatedSession {
   userId: string;

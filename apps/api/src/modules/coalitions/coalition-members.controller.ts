@@ -1,11 +1,12 @@
 import { Controller, Delete, Get, HttpCode, Patch, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import {
+  coalitionLeaveSchema,
   coalitionMemberParamsSchema,
   coalitionMemberRoleSchema,
   idParamSchema,
 } from '@coalesce/protocol';
-import type { CoalitionMemberDto } from '@coalesce/protocol';
+import type { CoalitionLeave, CoalitionMemberDto } from '@coalesce/protocol';
 import type { CoalitionRole } from '@coalesce/domain';
 import { CoalitionAccess } from '../../core/access/access-rule.js';
 import type { AuthUser } from '../../core/auth/auth-user.js';
@@ -51,15 +52,19 @@ export class CoalitionMembersController {
     return this.membership.remove(user, p.id, p.orgId, meta);
   }
 
-  /** The caller's organization leaves the coalition (org admins only). */
+  /**
+   * The caller's organization leaves the coalition (org admins only). Body (optional):
+   * `{ contributions: 'keep' | 'replace-with-placeholders' }`, keep by default.
+   */
   @Post('leave')
   @HttpCode(204)
   @CoalitionAccess('coalition.leave')
   leave(
     @CurrentUser() user: AuthUser,
     @ValidParams(idParamSchema) p: { id: string },
+    @ValidBody(coalitionLeaveSchema) body: CoalitionLeave,
     @Meta() meta: RequestMeta,
   ): Promise<void> {
-    return this.membership.leave(user, p.id, meta);
+    return this.membership.leave(user, p.id, body.contributions, meta);
   }
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { ContributionsModule } from '../contributions/contributions.module.js';
 import { OrganizationsModule } from '../organizations/organizations.module.js';
 import { CoalitionEntity } from './coalition.entity.js';
 import { CoalitionInviteEntity } from './coalition-invite.entity.js';
@@ -16,6 +17,7 @@ import { CoalitionsService } from './coalitions.service.js';
   imports: [
     TypeOrmModule.forFeature([CoalitionEntity, CoalitionMemberEntity, CoalitionInviteEntity]),
     OrganizationsModule,
+    ContributionsModule,
   ],
   controllers: [CoalitionsController, CoalitionMembersController, CoalitionInvitesController],
   providers: [

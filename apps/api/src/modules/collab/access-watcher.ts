@@ -134,7 +134,9 @@ export class AccessWatcher implements OnModuleDestroy {
       ? userIds.map(userRoom)
       : organizationIds?.length
         ? organizationIds.map(orgRoom)
-        : [coalitionRoom(event.coalitionId)];
+        : event.coalitionId
+          ? [coalitionRoom(event.coalitionId)]
+          : [];
     if (!rooms.length) return;
     this.namespace.to(rooms).emit(CollabEvents.EntityChanged, payload);
   }

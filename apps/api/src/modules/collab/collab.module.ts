@@ -6,9 +6,11 @@ import { COLLAB_CONFIG, loadCollabConfig } from './collab.config.js';
 import { CollabGateway } from './collab.gateway.js';
 import { CollabService } from './collab.service.js';
 import { CompactionService } from './compaction.service.js';
+import { DocClients } from './doc-clients.js';
 import { DocStore } from './doc-store.js';
 import { LayerReadAudit } from './layer-read-audit.js';
 import { PresenceService } from './presence.service.js';
+import { ScrubbingEdits } from './scrubbing-edits.service.js';
 import { UpdateAdmission } from './update-admission.js';
 import { UpdateCommitter } from './update-committer.js';
 import { VersionsController } from './versions.controller.js';
@@ -25,17 +27,21 @@ import { VersionsService } from './versions.service.js';
     CollabGateway,
     CollabService,
     CompactionService,
+    DocClients,
     DocStore,
     LayerReadAudit,
     PresenceService,
+    ScrubbingEdits,
     UpdateAdmission,
     UpdateCommitter,
     VersionsService,
   ],
   exports: [
     DocStore,
+    DocClients,
     CollabService,
     CompactionService,
+    ScrubbingEdits,
     UpdateCommitter,
     CollabGateway,
     LayerReadAudit,

@@ -8,6 +8,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import * as Y from 'yjs';
 import { COLLAB_CONFIG } from './collab.config.js';
+import { DocClients } from './doc-clients.js';
 import { mergeLog } from './merge-updates.js';
 import { UpdateCommitter } from './update-committer.js';
 import type { CommittedBatch } from './update-committer.js';
@@ -15,8 +16,8 @@ import { VersionsService } from './versions.service.js';
 import type { CollabConfig } from './collab.config.js';
 
 /**
- * Off the request path: folds long update logs into the document's snapshot, and writes automatic
- * checkpoints. Work is claimed with FOR UPDATE SKIP LOCKED, so several nodes never compact the same
+ * Off the request path: folds long update logs into the document's snapshot (recording first which
+ * user wrote under which Yjs client id, in doc_clients), and writes automatic checkpoints. Work is claimed with FOR UPDATE SKIP LOCKED, so several nodes never compact the same
  * document at once, and writers are never blocked by it.
  *
  * Besides the periodic pass, a pass starts right after a commit takes a document's log past another
@@ -48,6 +49,7 @@ export class CompactionService
     @InjectDataSource() private readonly db: DataSource,
     @Inject(COLLAB_CONFIG) private readonly config: CollabConfig,
     private readonly versions: VersionsService,
+    private readonly clients: DocClients,
     committer: UpdateCommitter,
   ) {
     committer.onCommitted((batch) => this.afterCommit(batch));
@@ -153,8 +155,13 @@ export class CompactionService
       );
       if (!claimed.length) return false;
       const upto = Number(claimed[0].upto_seq);
-      const rows: Array<{ seq: string; update: Buffer }> = await m.query(
-        'SELECT seq, update FROM doc_updates WHERE doc_id = $1 AND seq > $2 ORDER BY seq LIMIT $3',
+      const rows: Array<{
+        seq: string;
+        update: Buffer;
+        user_id: string | null;
+        update_id: string;
+      }> = await m.query(
+        'SELECT seq, update, user_id, update_id FROM doc_updates WHERE doc_id = $1 AND seq > $2 ORDER BY seq LIMIT $3',
         [docId, upto, CompactionService.MAX_FOLD],
       );
       if (!rows.length) return false;
@@ -168,6 +175,12 @@ export class CompactionService
       await m.query(
         'UPDATE doc_snapshots SET state = $2, upto_seq = $3, state_vector = $4, compacted_at = now() WHERE doc_id = $1',
         [docId, Buffer.from(state), last, Buffer.from(stateVector)],
+      );
+      // Who wrote what survives the rows that carried it (see DocClients).
+      await this.clients.record(
+        m,
+        docId,
+        rows.map((r) => ({ ...r, update: new Uint8Array(r.update) })),
       );
       await m.query('DELETE FROM doc_updates WHERE doc_id = $1 AND seq > $2 AND seq <= $3', [
         docId,

@@ -113,6 +113,33 @@ export class DocStore {
     return { state, seq, stateVector: sv };
   }
 
+  /**
+   * The current state read from PostgreSQL, leaving the cache alone unless the document is in it
+   * already: bulk readers (an organization's export) must not push the documents people are
+   * editing out of the cache.
+   */
+  async read(docId: string): Promise<{ state: Uint8Array; seq: number }> {
+    if (this.cache.get(docId)) return this.load(docId);
+    const rows: Array<{ kind: number; seq: string; data: Buffer }> = await this.db.query(
+      `WITH s AS (SELECT state, upto_seq FROM doc_snapshots WHERE doc_id = $1)
+       SELECT 0 AS kind, s.upto_seq AS seq, s.state AS data FROM s
+       UNION ALL
+       SELECT 1 AS kind, u.seq, u.update AS data FROM doc_updates u
+        WHERE u.doc_id = $1 AND u.seq > COALESCE((SELECT upto_seq FROM s), 0)
+       ORDER BY kind, seq`,
+      [docId],
+    );
+    let base = EMPTY_STATE;
+    let seq = 0;
+    const updates: Uint8Array[] = [];
+    for (const row of rows) {
+      if (row.kind === 0) base = new Uint8Array(row.data);
+      else updates.push(new Uint8Array(row.data));
+      seq = Number(row.seq);
+    }
+    return { state: mergeLog(base, updates), seq };
+  }
+
   /** The cached state vector of `docId`, or the one computed from `state`. */
   private svOf(docId: string, state: Uint8Array): Map<number, number> {
     return (

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { ILike } from 'typeorm';
 import type { EntityManager, Repository } from 'typeorm';
 import { slugify } from '@coalesce/domain';
 import type { OrganizationDto, OrganizationInput, OrganizationUpdate } from '@coalesce/protocol';
@@ -72,13 +71,19 @@ export class OrganizationsService {
     return toOrganizationDto(saved);
   }
 
-  /** Directory search by name or slug (public profile fields only). */
+  /** Directory search by name or slug (public profile fields only); erased organizations are left out. */
   async search(text: string | undefined, limit: number): Promise<OrganizationDto[]> {
-    const where = text
-      ? [{ name: ILike(`%${escapeLike(text)}%`) }, { slug: ILike(`%${escapeLike(text)}%`) }]
-      : {};
-    const orgs = await this.orgs.find({ where, order: { name: 'ASC' }, take: limit });
-    return orgs.map(toOrganizationDto);
+    const qb = this.orgs
+      .createQueryBuilder('o')
+      .where('NOT EXISTS (SELECT 1 FROM org_erasures e WHERE e.organization_id = o.id)')
+      .orderBy('o.name', 'ASC')
+      .take(limit);
+    if (text) {
+      qb.andWhere('(o.name ILIKE :pattern OR o.slug ILIKE :pattern)', {
+        pattern: `%${escapeLike(text)}%`,
+      });
+    }
+    return (await qb.getMany()).map(toOrganizationDto);
   }
 
   async byIds(ids: string[]): Promise<Map<string, OrganizationEntity>> {

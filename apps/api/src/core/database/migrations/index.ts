@@ -10,6 +10,7 @@ import { BillNotifications1764900000000 } from './1764900000000-bill-notificatio
 import { TasksClaims1765000000000 } from './1765000000000-tasks-claims.js';
 import { TwoFactor1765100000000 } from './1765100000000-two-factor.js';
 import { CaseMaps1765200000000 } from './1765200000000-case-maps.js';
+import { DataOwnership1765300000000 } from './1765300000000-data-ownership.js';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   TasksClaims1765000000000,
   TwoFactor1765100000000,
   CaseMaps1765200000000,
+  DataOwnership1765300000000,
 ];

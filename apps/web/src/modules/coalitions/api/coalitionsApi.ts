@@ -6,6 +6,7 @@ import type {
   CoalitionMemberDto,
   CoalitionUpdate,
   InvitePreviewDto,
+  LeaveContributions,
   coalitionInviteCreateSchema,
 } from '@coalesce/protocol';
 import type { CoalitionRole } from '@coalesce/domain';
@@ -33,7 +34,8 @@ export const coalitionsApi = {
   setMemberRole: (id: string, orgId: string, role: CoalitionRole) =>
     http.patch<void>(`${base(id)}/members/${orgId}`, { role }),
   removeMember: (id: string, orgId: string) => http.delete<void>(`${base(id)}/members/${orgId}`),
-  leave: (id: string) => http.post<void>(`${base(id)}/leave`),
+  leave: (id: string, contributions: LeaveContributions = 'keep') =>
+    http.post<void>(`${base(id)}/leave`, { contributions }),
   invites: (id: string) => http.get<CoalitionInviteDto[]>(`${base(id)}/invites`),
   invite: (id: string, input: CoalitionInviteRequest) =>
     http.post<CoalitionInviteDto>(`${base(id)}/invites`, input),

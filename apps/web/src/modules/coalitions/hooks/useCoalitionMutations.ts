@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { CoalitionCreate, CoalitionUpdate } from '@coalesce/protocol';
+import type { CoalitionCreate, CoalitionUpdate, LeaveContributions } from '@coalesce/protocol';
 import type { CoalitionRole } from '@coalesce/domain';
 import { meQueryKey } from '../../auth/api/authApi';
 import { coalitionKeys, coalitionsApi } from '../api/coalitionsApi';
@@ -51,7 +51,8 @@ export function useRemoveCoalitionMember(coalitionId: string) {
 export function useLeaveCoalition(coalitionId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => coalitionsApi.leave(coalitionId),
+    mutationFn: (contributions: LeaveContributions) =>
+      coalitionsApi.leave(coalitionId, contributions),
     onSuccess: async () => {
       queryClient.removeQueries({ queryKey: coalitionKeys.one(coalitionId) });
       await queryClient.invalidateQueries({ queryKey: meQueryKey });

@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import type { EntityChanged } from '@coalesce/protocol';
 import { closeRealtimeClient, realtimeClient } from '../../../lib/realtimeClient';
 import { meQueryKey } from '../../auth/api/authApi';
+import { orgDataKeys } from '../../organizations/api/orgDataApi';
 
 /**
  * Live by default: when anyone changes something of a coalition, the server pushes
@@ -17,6 +18,11 @@ export function useLiveUpdates(): void {
         void queryClient.invalidateQueries({ queryKey: ['notifications'] });
         return;
       }
+      if (change.type === 'org-export') {
+        void queryClient.invalidateQueries({ queryKey: orgDataKeys.all });
+        return;
+      }
+      if (!change.coalitionId) return;
       void queryClient.invalidateQueries({ queryKey: ['coalitions', change.coalitionId] });
       if (change.type === 'document') {
         void queryClient.invalidateQueries({ queryKey: ['documents', change.id] });
