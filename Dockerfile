@@ -7,6 +7,7 @@ COPY apps/web/package.json apps/web/package.json
 COPY libs/domain/package.json libs/domain/package.json
 COPY libs/protocol/package.json libs/protocol/package.json
 COPY libs/collab-client/package.json libs/collab-client/package.json
+COPY libs/rich-text/package.json libs/rich-text/package.json
 RUN npm ci --no-audit --no-fund
 COPY . .
 RUN npx nx run-many -t build --output-style=static && npm prune --omit=dev
@@ -22,5 +23,6 @@ COPY --from=build /app/apps/api/dist apps/api/dist
 COPY --from=build /app/apps/web/dist apps/web/dist
 USER node
 EXPOSE 3000
-HEALTHCHECK --interval=10s --timeout=3s --retries=6 CMD node -e "fetch('http://127.0.0.1:3000/api/health').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"
+HEALTHCHECK --interval=10s --timeout=3s --retries=6 CMD node -e "fetch('http://127.0.0.1:3000/api/health/ready').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"
+# node runs as PID 1 in exec form and gets SIGTERM itself: it drains and exits 0 (see README, Scaling out).
 CMD ["node", "apps/api/dist/main.js"]

@@ -7,7 +7,9 @@ import { LoggingModule } from './core/logging/logging.module.js';
 import { AuthModule } from './core/auth/auth.module.js';
 import { AccessModule } from './core/access/access.module.js';
 import { AuditModule } from './core/audit/audit.module.js';
-import { HealthController } from './core/health/health.controller.js';
+import { HealthModule } from './core/health/health.module.js';
+import { LifecycleModule } from './core/lifecycle/lifecycle.module.js';
+import { MetricsModule } from './core/metrics/metrics.module.js';
 import { OrganizationsModule } from './modules/organizations/organizations.module.js';
 import { AccountsModule } from './modules/accounts/accounts.module.js';
 import { CoalitionsModule } from './modules/coalitions/coalitions.module.js';
@@ -31,7 +33,10 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         LoggingModule.forRoot(config),
+        LifecycleModule,
+        MetricsModule,
         DatabaseModule,
+        HealthModule,
         AuditModule,
         RealtimeModule,
         AuthModule,
@@ -50,7 +55,6 @@ export class AppModule {
         OrgDataModule,
         DemoModule,
       ],
-      controllers: [HealthController],
     };
   }
 }

@@ -13,19 +13,27 @@ import { MAX_JSON_BODY_BYTES } from '@coalesce/protocol';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './core/config/app-config.js';
 import { HttpErrorFilter } from './core/errors/http-error.filter.js';
+import { Readiness } from './core/health/readiness.js';
+import { HttpMetrics } from './core/metrics/http-metrics.js';
+import { Metrics } from './core/metrics/metrics.service.js';
 import { CollabIoAdapter } from './core/realtime/collab-io.adapter.js';
 
-/** Builds the configured application (used by main.ts and by the integration tests). */
+/**
+ * Builds the configured application (used by main.ts and by the integration tests). Graceful
+ * shutdown on signals is main.ts's business (`exitGracefullyOnSignals`); `app.close()` drains too.
+ */
 export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     bufferLogs: true,
     bodyParser: false,
   });
   app.useLogger(app.get(Logger));
-  const ioAdapter = new CollabIoAdapter(app, config.redisUrl);
+  app.use(app.get(HttpMetrics).middleware);
+  const ioAdapter = new CollabIoAdapter(app, config.redisUrl, app.get(Metrics));
   await ioAdapter.connectRedis();
   app.useWebSocketAdapter(ioAdapter);
-  app.set('trust proxy', 'loopback');
+  if (config.redisUrl) app.get(Readiness).addCheck('redis', () => ioAdapter.pingRedis());
+  app.set('trust proxy', config.trustProxy);
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -45,7 +53,6 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   app.setGlobalPrefix('api');
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
   app.useGlobalFilters(new HttpErrorFilter());
-  app.enableShutdownHooks();
 
   const openApi = new DocumentBuilder()
     .setTitle('Coalesce API')

@@ -31,6 +31,8 @@ interface Route {
 /** The routes anyone may call without signing in. Anything else must demand a token. */
 const PUBLIC_ROUTES = [
   'GET /api/health',
+  'GET /api/health/live',
+  'GET /api/health/ready',
   'GET /api/v1/invites/organization',
   'POST /api/v1/auth/login',
   'POST /api/v1/auth/mfa/verify',
@@ -124,6 +126,10 @@ describe('route access rules', () => {
         case 'public':
         case 'authenticated':
           break;
+        case 'metrics':
+          if (route.path !== '/api/metrics')
+            problems.push(`${where}: metrics rule off /api/metrics`);
+          break;
         case 'coalition':
           if (!(COALITION_ACTIONS as readonly string[]).includes(rule.action))
             problems.push(`${where}: unknown coalition action ${rule.action}`);
@@ -196,7 +202,10 @@ describe('route access rules', () => {
       .setExpirationTime('5m')
       .sign(new TextEncoder().encode('not-the-server-secret-but-long-enough-0123456789'));
     const results: string[] = [];
-    const protectedRoutes = routes.filter((r) => r.rule?.kind !== 'public');
+    // /api/metrics has its own rule (token or loopback; tested in observability.spec.ts).
+    const protectedRoutes = routes.filter(
+      (r) => r.rule?.kind !== 'public' && r.rule?.kind !== 'metrics',
+    );
     expect(protectedRoutes.length).toBeGreaterThan(25);
     for (const route of protectedRoutes) {
       const body = route.method === 'GET' || route.method === 'DELETE' ? undefined : {};

@@ -1,10 +1,12 @@
 import { io, type Socket } from 'socket.io-client';
 import {
   COLLAB_NAMESPACE,
+  CollabEvents,
   collabWireParser,
   type CollabAck,
   type CollabError,
   type CollabEventName,
+  type ServerDisconnectMessage,
 } from '@coalesce/protocol';
 import { backoffDelay } from './backoff.js';
 import type { ResolvedOptions } from './collab-client.options.js';
@@ -77,6 +79,7 @@ export class SocketConnection implements Transport {
     this.socket.on('connect', this.onConnect);
     this.socket.on('disconnect', this.onDisconnect);
     this.socket.on('connect_error', this.onConnectError);
+    this.socket.on(CollabEvents.ServerDisconnect, this.onServerDisconnect);
     if (options.autoConnect) this.socket.connect();
   }
 
@@ -110,6 +113,7 @@ export class SocketConnection implements Transport {
     this.socket.off('connect', this.onConnect);
     this.socket.off('disconnect', this.onDisconnect);
     this.socket.off('connect_error', this.onConnectError);
+    this.socket.off(CollabEvents.ServerDisconnect, this.onServerDisconnect);
     this.socket.disconnect();
   }
 
@@ -175,6 +179,14 @@ export class SocketConnection implements Transport {
     // The server ended the session (shutdown, token expiry, flood): Socket.IO does not come back
     // by itself. If the session is really over, the next handshake says so.
     if (reason === 'io server disconnect') this.retryLater();
+  };
+
+  /** The server says why it is about to disconnect (e.g. a restart): kept as `lastError`. */
+  private readonly onServerDisconnect = (notice: ServerDisconnectMessage): void => {
+    this._lastError = {
+      code: 'UNAVAILABLE',
+      message: typeof notice?.message === 'string' ? notice.message : 'Disconnected by the server.',
+    };
   };
 
   private readonly onConnectError = (err: Error): void => {

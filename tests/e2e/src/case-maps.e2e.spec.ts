@@ -133,8 +133,9 @@ describe('case maps, in real browsers', () => {
     await maya.getByRole('menuitem', { name: 'Vessel', exact: true }).click();
     const dialog = maya.getByRole('dialog', { name: 'Add a node' });
     await dialog.getByRole('textbox', { name: 'Name' }).fill(name);
-    await dialog.getByRole('button', { name: 'Add node' }).click();
+    // From Maya's Enter (the form submits: no waiting for animations) until Grace's canvas shows it.
     const addedAt = Date.now();
+    await maya.keyboard.press('Enter');
     await mapNode(grace, name).waitFor({ timeout: 5_000 });
     expect(Date.now() - addedAt).toBeLessThan(1_000);
     await mapNode(maya, name).waitFor();
@@ -214,5 +215,24 @@ describe('case maps, in real browsers', () => {
       .filter({ hasText: 'Your request to Polaris' })
       .getByText('Layer granted')
       .waitFor();
+    await grace.keyboard.press('Escape');
+    await maya.keyboard.press('Escape');
+  });
+
+  it('undoes only the user’s own edits, for everyone', async () => {
+    await addNode(grace, 'Location', 'Pago Pago (Grace)');
+    await mapNode(maya, 'Pago Pago (Grace)').waitFor();
+    await addNode(maya, 'Business / employer', 'Importer (Maya)');
+    await mapNode(grace, 'Importer (Maya)').waitFor();
+
+    await maya.keyboard.press('ControlOrMeta+z');
+    await mapNode(grace, 'Importer (Maya)').waitFor({ state: 'detached' });
+    await mapNode(maya, 'Importer (Maya)').waitFor({ state: 'detached' });
+    await expect(mapNode(grace, 'Pago Pago (Grace)').count()).resolves.toBe(1);
+    await expect(mapNode(maya, 'Pago Pago (Grace)').count()).resolves.toBe(1);
+
+    await maya.keyboard.press('ControlOrMeta+Shift+z');
+    await mapNode(grace, 'Importer (Maya)').waitFor();
+    await waitSaved(maya);
   });
 });

@@ -12,6 +12,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import type { ServerKind } from './clients/types.js';
+import { writeBenchmarksDoc } from './lib/benchmarks-doc.js';
 import { ROOT, RESULTS_DIR } from './lib/paths.js';
 import { CpuMeter, cpuModel, machineBusySeconds, waitForIdleMachine } from './lib/proc.js';
 import { CONTENDED_CORES } from './session.js';
@@ -148,7 +149,7 @@ async function main(): Promise<void> {
     saved.targets = saved.servers.includes('coalesce') ? checkTargets(saved) : [];
     console.log(printTables(saved));
     if (args.docs !== false) {
-      writeFileSync(join(ROOT, 'docs', 'benchmarks.md'), markdown(saved));
+      writeBenchmarksDoc(markdown(saved));
       console.log('wrote docs/benchmarks.md');
     }
     return;
@@ -372,7 +373,7 @@ async function main(): Promise<void> {
   console.log('\n' + printTables(results) + '\n');
   console.log(`results: ${jsonFile}`);
   if (writeDocs) {
-    writeFileSync(join(ROOT, 'docs', 'benchmarks.md'), markdown(results));
+    writeBenchmarksDoc(markdown(results));
     console.log('wrote docs/benchmarks.md');
   } else console.log('docs/benchmarks.md not written (only full runs write it; --docs forces it)');
   console.log(

@@ -29,7 +29,9 @@ const sockets: Socket[] = [];
 
 beforeAll(async () => {
   // No background checkpoints: the fingerprints around refused calls must see only those calls.
-  t = await startTestApp({ COLLAB_COMPACTION_INTERVAL_MS: '0' });
+  process.env.COLLAB_COMPACTION_INTERVAL_MS = '0';
+  t = await startTestApp();
+  delete process.env.COLLAB_COMPACTION_INTERVAL_MS;
   owner = await signUpOrg(t, 'owner');
   ownerColleague = await addColleague(t, owner);
   requester = await signUpOrg(t, 'requester');
@@ -41,7 +43,7 @@ beforeAll(async () => {
   await joinCoalition(owner, requester, coalitionId, 'member');
   await joinCoalition(owner, thirdOrg, coalitionId, 'member');
   await joinCoalition(owner, observer, coalitionId, 'observer');
-}, 120_000);
+}, 240_000);
 afterAll(async () => {
   for (const s of sockets) s.disconnect();
   await t?.close();
@@ -318,7 +320,7 @@ describe('case maps: access requests', () => {
         const node = third.view.nodes.find((n) => n.id === survivorId);
         return !!node && !node.redacted;
       },
-      5000,
+      15_000,
       'the shared node to reach the third organization live',
     );
     expect(third.view.nodes.find((n) => n.id === survivorId)).toMatchObject({
@@ -347,7 +349,7 @@ describe('case maps: access requests', () => {
     });
     await waitUntil(
       () => third.view.nodes.some((n) => n.id === witnessId),
-      5000,
+      15_000,
       'the private node to appear on the shared map',
     );
     expectError(await owner.client.post(shareUrl), 409, 'CONFLICT');

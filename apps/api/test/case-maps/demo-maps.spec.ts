@@ -33,7 +33,7 @@ async function session(actor: Actor, mapId: string): Promise<MapSession> {
 
 beforeAll(async () => {
   t = await startTestApp({ SEED_DEMO: 'true' });
-}, 120_000);
+}, 240_000);
 afterAll(async () => {
   for (const s of sockets) s.disconnect();
   await t?.close();

@@ -22,7 +22,9 @@ const sockets: Socket[] = [];
 
 beforeAll(async () => {
   // No background checkpoints: the fingerprints around refused calls must see only those calls.
-  t = await startTestApp({ COLLAB_COMPACTION_INTERVAL_MS: '0' });
+  process.env.COLLAB_COMPACTION_INTERVAL_MS = '0';
+  t = await startTestApp();
+  delete process.env.COLLAB_COMPACTION_INTERVAL_MS;
   owner = await signUpOrg(t, 'owner');
   member = await signUpOrg(t, 'member');
   observer = await signUpOrg(t, 'observer');
@@ -30,7 +32,7 @@ beforeAll(async () => {
   coalitionId = (await createCoalition(owner)).id;
   await joinCoalition(owner, member, coalitionId, 'member');
   await joinCoalition(owner, observer, coalitionId, 'observer');
-}, 120_000);
+}, 240_000);
 afterAll(async () => {
   for (const s of sockets) s.disconnect();
   await t?.close();
@@ -305,5 +307,30 @@ describe('case maps: JSON export and import', () => {
     // The garbage stays where it is; the valid part of the map is untouched.
     const reopened = await openDoc(memberSocket, map.id);
     expect(sharedNodes(reopened.doc).has('good')).toBe(true);
+  });
+
+  it('tolerates a map whose top-level structures have the wrong Yjs types', async () => {
+    const map = await createMap(owner, coalitionId);
+    const s = await connect(owner);
+    const { doc } = await openDoc(s, map.id);
+    const ack = await sendEdit(s, map.id, doc, () => {
+      doc.getArray('nodes').push([{ id: 'n1', type: 'case', name: 'In an array' }, 42]);
+      doc.getText('edges').insert(0, 'edges as text');
+    });
+    expect(ack.ok).toBe(true);
+    const memberSocket = await connect(member);
+    expect((await openDoc(memberSocket, map.id)).result.role).toBe('edit');
+    const exported = await exportOf(member, map.id);
+    expect([exported.nodes, exported.edges]).toEqual([[], []]);
+    expectError(
+      await member.client.post(`/case-maps/${map.id}/access-requests`, {
+        nodeId: 'n1',
+        message: '',
+      }),
+      404,
+      'NOT_FOUND',
+    );
+    expectError(await owner.client.post(`/case-maps/${map.id}/nodes/n1/share`), 404, 'NOT_FOUND');
+    expect((await layersOf(owner, map.id)).layers).toHaveLength(1);
   });
 });

@@ -24,7 +24,9 @@ const sockets: Socket[] = [];
 
 beforeAll(async () => {
   // No background checkpoints: the fingerprints around refused calls must see only those calls.
-  t = await startTestApp({ COLLAB_COMPACTION_INTERVAL_MS: '0' });
+  process.env.COLLAB_COMPACTION_INTERVAL_MS = '0';
+  t = await startTestApp();
+  delete process.env.COLLAB_COMPACTION_INTERVAL_MS;
   owner = await signUpOrg(t, 'owner');
   ownerColleague = await addColleague(t, owner);
   member = await signUpOrg(t, 'member');
@@ -35,7 +37,7 @@ beforeAll(async () => {
   await joinCoalition(owner, member, coalitionId, 'member');
   await joinCoalition(owner, otherMember, coalitionId, 'member');
   await joinCoalition(owner, observer, coalitionId, 'observer');
-}, 120_000);
+}, 240_000);
 afterAll(async () => {
   for (const s of sockets) s.disconnect();
   await t?.close();
@@ -390,7 +392,7 @@ describe('case maps: private layers', () => {
     const gone = next<DocRevokedMessage>(s, CollabEvents.DocRevoked, (m) => m.docId === layerId);
     expectStatus(await otherMember.client.post(`/coalitions/${coalitionId}/leave`), 204);
     await gone;
-    const deadline = Date.now() + 5000;
+    const deadline = Date.now() + 15_000;
     let rows: unknown[] = [];
     do {
       rows = await t.db.query(

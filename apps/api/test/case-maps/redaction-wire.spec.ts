@@ -43,7 +43,7 @@ beforeAll(async () => {
   b = await signUpOrg(t, 'org-b');
   coalitionId = (await createCoalition(a)).id;
   await joinCoalition(a, b, coalitionId, 'member');
-}, 120_000);
+}, 240_000);
 afterAll(async () => {
   for (const c of clients) c.close();
   await t?.close();
@@ -243,7 +243,7 @@ describe('case maps: redaction on the wire', () => {
           nodes.some((n) => n.id === ids.survivor && n.x === 555)
         );
       },
-      5000,
+      15_000,
       'B to receive the live changes of the shared map',
     );
     await waitUntil(
@@ -251,14 +251,14 @@ describe('case maps: redaction on the wire', () => {
         [...bShared.awareness.getStates().values()].some(
           (state) => (state as { selection?: string[] }).selection?.[0] === ids.survivor,
         ),
-      5000,
+      15_000,
       'B to receive A’s awareness on the shared map',
     );
     await waitUntil(
       () =>
         wireA2.contains(m('awareness-layer-draft')) &&
         wireA2.contains(m('live-edge-label-changed')),
-      5000,
+      15_000,
       'the control to receive the layer’s live changes and awareness',
     );
 
@@ -277,7 +277,7 @@ describe('case maps: redaction on the wire', () => {
     );
     await waitUntil(
       () => entityB.some((e) => e.type === 'notification'),
-      5000,
+      15_000,
       'B to be notified live',
     );
     for (const path of [
@@ -378,7 +378,7 @@ describe('case maps: redaction on the wire', () => {
     expect(wireB.contains(m('r-business-name'))).toBe(true);
 
     expectStatus(await a.client.delete(`/case-maps/${map.id}/layer-grants/${orgB}`), 204);
-    await waitUntil(() => bLayerA.revoked, 5000, 'B’s layer handle to be revoked');
+    await waitUntil(() => bLayerA.revoked, 15_000, 'B’s layer handle to be revoked');
     expect(bShared.revoked).toBe(false);
   });
 });

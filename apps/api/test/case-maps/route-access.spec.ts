@@ -77,7 +77,9 @@ const fill = (path: string, docId: string) =>
 
 beforeAll(async () => {
   // No background checkpoints: the fingerprints around refused calls must see only those calls.
-  t = await startTestApp({ COLLAB_COMPACTION_INTERVAL_MS: '0' });
+  process.env.COLLAB_COMPACTION_INTERVAL_MS = '0';
+  t = await startTestApp();
+  delete process.env.COLLAB_COMPACTION_INTERVAL_MS;
   owner = await signUpOrg(t, 'owner');
   member = await signUpOrg(t, 'member');
   observer = await signUpOrg(t, 'observer');
@@ -120,7 +122,7 @@ beforeAll(async () => {
   };
   // The same kind of map, shared with nobody: a member organization must not learn it exists.
   closedDocId = (await createMap(owner, coalitionId, { coalitionPermission: null })).id;
-}, 120_000);
+}, 240_000);
 afterAll(async () => {
   for (const s of sockets) s.disconnect();
   await t?.close();

@@ -31,6 +31,11 @@ export const CollabEvents = {
   PresenceState: 'presence:state',
   /** S->C {type, id, action, coalitionId}: structured data changed; refresh what shows it. */
   EntityChanged: 'entity:changed',
+  /**
+   * S->C {reason, message} right before the server disconnects the socket. On `server-shutdown`
+   * the client connects again (to another node behind the proxy) and resends its outbox.
+   */
+  ServerDisconnect: 'server:disconnect',
 } as const;
 export type CollabEventName = (typeof CollabEvents)[keyof typeof CollabEvents];
 

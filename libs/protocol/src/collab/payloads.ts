@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { DocPermission } from '@coalesce/domain';
 import type { ErrorCode } from '../errors.js';
+import type { CollabDisconnectReason } from './events.js';
 
 /** Binary payloads travel as binary (Buffer on Node, Uint8Array/ArrayBuffer in browsers), never base64. */
 export const binarySchema = z.custom<Uint8Array>(
@@ -100,6 +101,12 @@ export interface DocUpdateBroadcast {
 export interface DocRevokedMessage {
   docId: string;
   reason: 'access-changed' | 'session-revoked' | 'removed-from-coalition' | 'deleted';
+}
+
+/** Why the server is about to disconnect this socket (CollabEvents.ServerDisconnect). */
+export interface ServerDisconnectMessage {
+  reason: CollabDisconnectReason;
+  message: string;
 }
 
 export interface AwarenessBroadcast {

@@ -19,6 +19,11 @@ export class Report {
     this.notes.push(text);
   }
 
+  /** Every check so far, in order. */
+  get results(): ReadonlyArray<{ name: string; ok: boolean; detail: string }> {
+    return this.checks;
+  }
+
   get passed(): boolean {
     return this.checks.length > 0 && this.checks.every((c) => c.ok);
   }

@@ -35,12 +35,20 @@ export class Ledger {
   lostAcks = 0;
   /** Time of every ok ack (for the longest pause). */
   readonly ackTimes: number[] = [];
+  /** Milliseconds from emit to ok ack, parallel to `ackTimes` (for latency percentiles). */
+  readonly ackLatencies: number[] = [];
   /** Last error ack of every updateId (with its bytes), whether or not a retry succeeded later. */
   readonly refusals = new Map<string, AckRecord & { code: string }>();
   /** Time of every error ack, with its code. */
   readonly errorTimes: Array<{ at: number; code: string }> = [];
 
-  record(client: number, payload: DocUpdatePayload, err: unknown, ack: unknown): void {
+  record(
+    client: number,
+    payload: DocUpdatePayload,
+    err: unknown,
+    ack: unknown,
+    latencyMs = 0,
+  ): void {
     const now = Date.now();
     if (err) {
       this.lostAcks++;
@@ -49,6 +57,7 @@ export class Ledger {
     const a = ack as { ok?: boolean; seq?: number; error?: { code?: string } } | null;
     if (a?.ok === true && typeof a.seq === 'number') {
       this.ackTimes.push(now);
+      this.ackLatencies.push(latencyMs);
       const prior = this.acks.get(payload.updateId);
       if (prior) {
         this.reAcks++;
@@ -126,6 +135,8 @@ export class Typist {
   presence: PresenceState | null = null;
   /** Member count of every presence state received, in order. */
   readonly presenceHistory: number[] = [];
+  /** Every disconnect of this client's socket, with Socket.IO's reason. */
+  readonly disconnects: Array<{ at: number; reason: string }> = [];
   private dropNext = 0;
   private timer: NodeJS.Timeout | null = null;
   private readonly random: () => number;
@@ -212,6 +223,7 @@ export class Typist {
   private instrument(socket: Socket): Socket {
     const ledger = this.options.ledger;
     const index = this.options.index;
+    socket.on('disconnect', (reason) => this.disconnects.push({ at: Date.now(), reason }));
     const emit = socket.emit.bind(socket) as (event: string, ...args: unknown[]) => Socket;
     // socket.timeout(ms).emit(...) sets a flag and returns the same socket, so this sees every emit.
     (socket as unknown as { emit: typeof emit }).emit = (event: string, ...args: unknown[]) => {
@@ -219,8 +231,9 @@ export class Typist {
       if (event === 'doc:update' && typeof last === 'function') {
         const payload = args[0] as DocUpdatePayload;
         const callback = args.pop() as (err: unknown, ack: unknown) => void;
+        const sentAt = performance.now();
         args.push((err: unknown, ack: unknown) => {
-          ledger.record(index, payload, err, ack);
+          ledger.record(index, payload, err, ack, performance.now() - sentAt);
           callback(err, ack);
         });
       }

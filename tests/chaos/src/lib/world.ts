@@ -376,7 +376,12 @@ export class World {
 export async function runScenario(
   name: string,
   body: (world: World, report: Report) => Promise<void>,
-  opts: { timeLimitMs?: number; seed?: number } = {},
+  opts: {
+    timeLimitMs?: number;
+    seed?: number;
+    /** Runs after the summary is printed, before the process exits (e.g. to write a report file). */
+    afterReport?: (report: Report) => Promise<void> | void;
+  } = {},
 ): Promise<never> {
   const report = new Report(name);
   const seed = opts.seed ?? Date.now() % 100_000;
@@ -406,5 +411,11 @@ export async function runScenario(
   report.figure('seed', seed);
   report.figure('server logs', world.logDir);
   report.print();
+  try {
+    await opts.afterReport?.(report);
+  } catch (error) {
+    console.error(`after the report: ${(error as Error).stack ?? String(error)}`);
+    process.exit(1);
+  }
   process.exit(report.passed ? 0 : 1);
 }

@@ -8,11 +8,33 @@ import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 
+export interface ApiExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
 export interface RunningApi {
   baseUrl: string;
+  port: number;
+  pid: number;
   /** Everything the server printed, for failure messages. */
   output(): string;
+  /** Resolves when the process has ended, with its exit code or signal. */
+  exited: Promise<ApiExit>;
+  /** Sends a signal (e.g. SIGTERM for a graceful shutdown) without waiting. */
+  kill(signal: NodeJS.Signals): void;
+  /** SIGTERM (SIGKILL after 5 s), then deletes the embedded data directory unless it was given. */
   stop(): Promise<void>;
+}
+
+export interface StartApiOptions {
+  timeoutMs?: number;
+  /** A PostgreSQL database to run on. Default: a fresh embedded database in a temporary directory. */
+  databaseUrl?: string;
+  /** An embedded database directory to run on (e.g. to restart on the same data); kept at stop. */
+  dataDir?: string;
+  /** Extra environment, e.g. REDIS_URL or SHUTDOWN_DRAIN_MS. */
+  env?: Record<string, string>;
 }
 
 /** A port nobody listens on right now (the OS picks it). */
@@ -31,11 +53,14 @@ export async function freePort(): Promise<number> {
 
 /**
  * Starts the built API (`apps/api/dist/main.js`, which also serves `apps/web/dist`) on a free
- * port with a fresh embedded database and the demo seed, and waits for GET /api/health.
+ * port with the demo seed — on a fresh embedded database unless told otherwise — and waits for
+ * GET /api/health.
  */
-export async function startApi({ timeoutMs = 90_000 } = {}): Promise<RunningApi> {
+export async function startApi(options: StartApiOptions = {}): Promise<RunningApi> {
+  const { timeoutMs = 90_000 } = options;
   const port = await freePort();
-  const dataDir = mkdtempSync(join(tmpdir(), 'coalesce-e2e-data-'));
+  const ownDataDir = !options.dataDir && !options.databaseUrl;
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'coalesce-e2e-data-'));
   const baseUrl = `http://127.0.0.1:${port}`;
   let output = '';
   const child: ChildProcess = spawn(process.execPath, ['apps/api/dist/main.js'], {
@@ -46,17 +71,20 @@ export async function startApi({ timeoutMs = 90_000 } = {}): Promise<RunningApi>
       PORT: String(port),
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
-      DATABASE_URL: '',
+      DATABASE_URL: options.databaseUrl ?? '',
       REDIS_URL: '',
       SEED_DEMO: 'true',
       LOG_LEVEL: 'warn',
       LOG_PRETTY: 'false',
+      ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const exited = new Promise<ApiExit>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
 
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) {
@@ -65,7 +93,7 @@ export async function startApi({ timeoutMs = 90_000 } = {}): Promise<RunningApi>
       await exited;
       clearTimeout(timer);
     }
-    rmSync(dataDir, { recursive: true, force: true });
+    if (ownDataDir) rmSync(dataDir, { recursive: true, force: true });
   };
 
   const deadline = Date.now() + timeoutMs;
@@ -76,7 +104,16 @@ export async function startApi({ timeoutMs = 90_000 } = {}): Promise<RunningApi>
     }
     try {
       const res = await fetch(`${baseUrl}/api/health`);
-      if (res.ok) return { baseUrl, output: () => output, stop };
+      if (res.ok)
+        return {
+          baseUrl,
+          port,
+          pid: child.pid ?? 0,
+          output: () => output,
+          exited,
+          kill: (signal) => child.kill(signal),
+          stop,
+        };
     } catch {
       // not listening yet
     }

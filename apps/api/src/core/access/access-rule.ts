@@ -18,10 +18,25 @@ export type AccessRule =
   | { kind: 'authenticated' }
   | { kind: 'coalition'; action: CoalitionAction; param: string }
   | { kind: 'org'; action: OrgAction; param: string | null }
-  | { kind: 'document'; needed: DocPermission; param: string };
+  | { kind: 'document'; needed: DocPermission; param: string }
+  | { kind: 'metrics' };
 
 /** Anyone, signed in or not (sign-in, sign-up, health). */
 export const Public = () => SetMetadata(ACCESS_RULE, { kind: 'public' } satisfies AccessRule);
+
+/**
+ * Operators' monitoring (GET /api/metrics): `Authorization: Bearer <METRICS_TOKEN>`, or without
+ * METRICS_TOKEN only a direct request from loopback. No user session is involved.
+ */
+export const MetricsAccess = () =>
+  applyDecorators(
+    SetMetadata(ACCESS_RULE, { kind: 'metrics' } satisfies AccessRule),
+    ApiBearerAuth(),
+    ApiUnauthorizedResponse({ description: 'METRICS_TOKEN is set and was not presented.' }),
+    ApiForbiddenResponse({
+      description: 'No METRICS_TOKEN is set and the caller is not loopback.',
+    }),
+  );
 
 /** Any signed-in user acting on their own things (profile, sessions). */
 export const Authenticated = () =>

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { CanActivate, ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
@@ -7,10 +7,13 @@ import { uuidSchema } from '@coalesce/protocol';
 import type { AuthUser } from '../auth/auth-user.js';
 import { Authenticator } from '../auth/authenticator.js';
 import { sessionRequirementsOf } from '../auth/session-requirements.js';
+import { APP_CONFIG } from '../config/config.module.js';
+import type { AppConfig } from '../config/app-config.js';
 import { AppError } from '../errors/app-error.js';
 import { ACCESS_RULE } from './access-rule.js';
 import type { AccessRule } from './access-rule.js';
 import { AccessPolicy } from './access-policy.service.js';
+import { assertMetricsAccess } from './metrics-access.js';
 
 export type AuthorizedRequest = Request & {
   user?: AuthUser;
@@ -25,6 +28,7 @@ export class AccessGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly authenticator: Authenticator,
     private readonly policy: AccessPolicy,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -40,6 +44,10 @@ export class AccessGuard implements CanActivate {
     }
     if (rule.kind === 'public') return true;
     const req = context.switchToHttp().getRequest<AuthorizedRequest>();
+    if (rule.kind === 'metrics') {
+      assertMetricsAccess(req, this.config.metricsToken);
+      return true;
+    }
     const user = await this.authenticator.authenticate(
       Authenticator.bearer(req.headers.authorization),
       sessionRequirementsOf(this.reflector, context),

@@ -34,6 +34,10 @@ describe('loadConfig', () => {
       logLevel: 'info',
       logPretty: false,
       corsOrigins: [],
+      trustProxy: ['loopback'],
+      metricsToken: null,
+      shutdownDrainMs: 1000,
+      shutdownTimeoutMs: 20000,
     });
   });
 
@@ -126,6 +130,26 @@ describe('loadConfig', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://localhost/x' }).databaseUrl).toBe(
       'postgres://localhost/x',
     );
+  });
+
+  it('reads the proxy, metrics and shutdown settings, and refuses bad ones', () => {
+    expect(
+      loadConfig({
+        TRUST_PROXY: 'loopback, uniquelocal,10.0.0.0/8',
+        METRICS_TOKEN: 'a-scrape-token-0123',
+        SHUTDOWN_DRAIN_MS: '0',
+        SHUTDOWN_TIMEOUT_MS: '5000',
+      }),
+    ).toMatchObject({
+      trustProxy: ['loopback', 'uniquelocal', '10.0.0.0/8'],
+      metricsToken: 'a-scrape-token-0123',
+      shutdownDrainMs: 0,
+      shutdownTimeoutMs: 5000,
+    });
+    expect(failure({ TRUST_PROXY: 'everyone' })).toMatch(/TRUST_PROXY: must be loopback/);
+    expect(failure({ METRICS_TOKEN: 'short' })).toMatch(/METRICS_TOKEN: must be at least 16/);
+    expect(failure({ SHUTDOWN_TIMEOUT_MS: '10' })).toMatch(/SHUTDOWN_TIMEOUT_MS:/);
+    expect(failure({ SHUTDOWN_DRAIN_MS: '-1' })).toMatch(/SHUTDOWN_DRAIN_MS:/);
   });
 
   it('lists every bad setting at once', () => {

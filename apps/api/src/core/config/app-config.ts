@@ -61,6 +61,26 @@ export const CONFIG_SPEC = {
     description:
       'Comma-separated origins allowed to call the API from another origin (e.g. the Vite dev server).',
   },
+  TRUST_PROXY: {
+    default: 'loopback',
+    description:
+      'Which proxies may set X-Forwarded-For (Express `trust proxy`: `loopback`, `uniquelocal`, CIDRs, comma-separated), so rate limits and the audit log see the client address behind a reverse proxy.',
+  },
+  METRICS_TOKEN: {
+    default: '',
+    description:
+      'Bearer token that GET /api/metrics requires. Empty: /api/metrics answers only direct requests from loopback (no proxy header).',
+  },
+  SHUTDOWN_DRAIN_MS: {
+    default: '1000',
+    description:
+      'After SIGTERM/SIGINT, how long /api/health/ready answers 503 (and new sockets are refused) while the node still serves, before it flushes and disconnects.',
+  },
+  SHUTDOWN_TIMEOUT_MS: {
+    default: '20000',
+    description:
+      'Longest graceful shutdown; past it the process exits with code 1. Keep it below the orchestrator grace period (compose: `stop_grace_period`).',
+  },
 } as const;
 
 export type ConfigKey = keyof typeof CONFIG_SPEC;
@@ -92,7 +112,21 @@ const configSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
   LOG_PRETTY: z.enum(['true', 'false', '1', '0', '']),
   CORS_ORIGINS: z.string(),
+  TRUST_PROXY: z
+    .string()
+    .min(1)
+    .refine((v) => v.split(',').every((part) => TRUST_PROXY_PART.test(part.trim())), {
+      message: 'must be loopback, linklocal, uniquelocal, or IP addresses/CIDRs, comma-separated',
+    }),
+  METRICS_TOKEN: z
+    .string()
+    .refine((v) => v === '' || v.length >= 16, { message: 'must be at least 16 characters' }),
+  SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(600_000),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1000).max(3_600_000),
 });
+
+/** One entry of TRUST_PROXY: a named range or an IPv4/IPv6 address with an optional prefix. */
+const TRUST_PROXY_PART = /^(loopback|linklocal|uniquelocal|[0-9a-fA-F:.]+(\/\d{1,3})?)$/;
 
 export interface AppConfig {
   env: 'development' | 'production' | 'test';
@@ -111,6 +145,11 @@ export interface AppConfig {
   logLevel: string;
   logPretty: boolean;
   corsOrigins: string[];
+  /** Express `trust proxy` value (named ranges and addresses). */
+  trustProxy: string[];
+  metricsToken: string | null;
+  shutdownDrainMs: number;
+  shutdownTimeoutMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -166,5 +205,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     corsOrigins: c.CORS_ORIGINS.split(',')
       .map((s) => s.trim())
       .filter(Boolean),
+    trustProxy: c.TRUST_PROXY.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+    metricsToken: c.METRICS_TOKEN || null,
+    shutdownDrainMs: c.SHUTDOWN_DRAIN_MS,
+    shutdownTimeoutMs: c.SHUTDOWN_TIMEOUT_MS,
   };
 }

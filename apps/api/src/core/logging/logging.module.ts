@@ -1,11 +1,16 @@
-import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Module } from '@nestjs/common';
 import type { DynamicModule } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import type { AppConfig } from '../config/app-config.js';
+import { requestIdOf } from './request-id.js';
 
-/** pino JSON logs with a request id on every line (pretty in development on a terminal). */
+const QUIET_PATHS = /^\/api\/(health(\/live|\/ready)?|metrics)(\?|$)/;
+
+/**
+ * pino JSON logs (pretty in development on a terminal). Every line logged while serving a request
+ * carries its `reqId`; lines about a socket carry `socketId` and the handshake's `reqId`.
+ */
 @Module({})
 export class LoggingModule {
   static forRoot(config: AppConfig): DynamicModule {
@@ -21,12 +26,10 @@ export class LoggingModule {
                   options: { singleLine: true, translateTime: 'SYS:HH:MM:ss' },
                 }
               : undefined,
+            // Lines logged while serving a request carry `reqId` (the completion line also `req`).
+            quietReqLogger: true,
             genReqId: (req: IncomingMessage, res: ServerResponse) => {
-              const incoming = req.headers['x-request-id'];
-              const id =
-                typeof incoming === 'string' && /^[\w-]{1,64}$/.test(incoming)
-                  ? incoming
-                  : randomUUID();
+              const id = requestIdOf(req.headers);
               res.setHeader('X-Request-Id', id);
               return id;
             },
@@ -38,7 +41,8 @@ export class LoggingModule {
               ],
               censor: '[redacted]',
             },
-            autoLogging: { ignore: (req: IncomingMessage) => req.url === '/api/health' },
+            // Probes and scrapes come every few seconds; their lines would drown the rest.
+            autoLogging: { ignore: (req: IncomingMessage) => QUIET_PATHS.test(req.url ?? '') },
             serializers: {
               req: (req: { id: string; method: string; url: string }) => ({
                 id: req.id,

@@ -5,24 +5,45 @@ import { createAdapter } from '@socket.io/redis-adapter';
 import { createClient } from 'redis';
 import type { Server, ServerOptions } from 'socket.io';
 import { MAX_SOCKET_MESSAGE_BYTES, collabWireParser } from '@coalesce/protocol';
+import type { Metrics } from '../metrics/metrics.service.js';
 
 type RedisClient = ReturnType<typeof createClient>;
 
 /**
  * Socket.IO server options for the whole app: websocket transport, the /collab wire parser (one
  * frame per packet), message size matched to the update cap, and — with REDIS_URL — the Redis
- * adapter so several API processes share rooms.
+ * adapter so several API processes share rooms. Reports the sockets connected to this process per
+ * namespace (read at scrape time).
  */
 export class CollabIoAdapter extends IoAdapter {
   private readonly log = new Logger('CollabIoAdapter');
   private clients: RedisClient[] = [];
   private adapterFactory: ReturnType<typeof createAdapter> | null = null;
+  private server: Server | null = null;
 
   constructor(
     app: INestApplicationContext,
     private readonly redisUrl: string | null,
+    metrics?: Metrics,
   ) {
     super(app);
+    const namespaces = () => (this.server ? [...this.server._nsps] : []);
+    metrics?.gauge({
+      name: 'coalesce_socket_connections',
+      help: 'Socket.IO connections open on this process, per namespace.',
+      labelNames: ['namespace'],
+      collect() {
+        this.reset();
+        for (const [namespace, nsp] of namespaces()) this.set({ namespace }, nsp.sockets.size);
+      },
+    });
+  }
+
+  /** Readiness: the adapter's Redis connection answers (throws without one). */
+  async pingRedis(): Promise<void> {
+    const [pub] = this.clients;
+    if (!pub) throw new Error('not connected to Redis');
+    await pub.ping();
   }
 
   async connectRedis(): Promise<void> {
@@ -48,6 +69,7 @@ export class CollabIoAdapter extends IoAdapter {
       pingTimeout: 10_000,
     });
     if (this.adapterFactory) server.adapter(this.adapterFactory);
+    this.server = server;
     return server;
   }
 

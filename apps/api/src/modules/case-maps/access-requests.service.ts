@@ -152,8 +152,9 @@ export class AccessRequestsService {
       const node = readMap(loaded.docs).nodes.find((n) => n.id === nodeId);
       if (!node || !node.redacted || !uuidSchema.safeParse(node.ownerOrgId).success)
         throw AppError.notFound('Restricted node');
-      if (!(await this.layersRepo.isMember(map.coalitionId, node.ownerOrgId)))
-        throw AppError.notFound('Restricted node');
+      // The holder must still see the map (it is told about the request, with the map's title).
+      const holder = await this.policy.documentAccess({ organizationId: node.ownerOrgId }, map.id);
+      if (!holder.permission) throw AppError.notFound('Restricted node');
       return node;
     } finally {
       this.documents.destroy(loaded);

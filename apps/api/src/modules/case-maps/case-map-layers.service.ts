@@ -83,12 +83,9 @@ export class CaseMapLayersService {
     this.assertLayerOwner(permission);
     await this.assertGrantee(map, user, organizationId);
     const layer = await this.repo.ensureLayer(map, user.organizationId, user.id);
-    const added = await this.db.transaction(async (m) => {
-      const inserted = await this.repo.addGrant(m, layer.docId, organizationId, user.id);
-      if (inserted)
-        await this.recordGrant(m, 'case-map.layer-granted', user, map, layer, organizationId, meta);
-      return inserted;
-    });
+    const added = await this.db.transaction((m) =>
+      this.grantWithin(m, user, map, layer, organizationId, meta),
+    );
     if (!added)
       throw AppError.conflict('This organization can already read your layer.', 'organizationId');
     this.announce(map, [user.organizationId, organizationId]);

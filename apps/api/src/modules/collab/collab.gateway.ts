@@ -1,5 +1,4 @@
 import { Logger } from '@nestjs/common';
-import type { OnModuleDestroy } from '@nestjs/common';
 import type { OnGatewayConnection, OnGatewayDisconnect, OnGatewayInit } from '@nestjs/websockets';
 import { WebSocketGateway } from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
@@ -17,16 +16,20 @@ import {
   presenceLeaveSchema,
   presenceUpdateSchema,
 } from '@coalesce/protocol';
-import type { AwarenessBroadcast } from '@coalesce/protocol';
+import type { AwarenessBroadcast, ServerDisconnectMessage } from '@coalesce/protocol';
 import { AccessPolicy } from '../../core/access/access-policy.service.js';
 import { Authenticator } from '../../core/auth/authenticator.js';
 import { AppError } from '../../core/errors/app-error.js';
+import { Lifecycle } from '../../core/lifecycle/lifecycle.service.js';
+import { requestIdOf } from '../../core/logging/request-id.js';
 import { AccessWatcher } from './access-watcher.js';
 import { AwarenessRelay } from './awareness-relay.js';
 import { CollabBroadcaster } from './collab-broadcaster.js';
+import { CollabMetrics } from './collab-metrics.js';
 import { CollabService } from './collab.service.js';
 import { PresenceService } from './presence.service.js';
-import { handle } from './socket-handler.js';
+import { handle, socketLogContext } from './socket-handler.js';
+import { UpdateCommitter } from './update-committer.js';
 import {
   coalitionRoom,
   docRoom,
@@ -37,17 +40,32 @@ import {
   userRoom,
 } from './socket-session.js';
 
+const SHUTDOWN_NOTICE: ServerDisconnectMessage = {
+  reason: 'server-shutdown',
+  message: 'This server is restarting; reconnecting.',
+};
+
+/** Longest wait at shutdown for doc:update handlers to send their acks after the last commit. */
+const ACK_FLUSH_TIMEOUT_MS = 5000;
+
 /**
  * Transport of the collaboration engine (namespace /collab): authenticates the handshake, parses
  * every event, and delegates to CollabService (documents), AwarenessRelay and PresenceService.
+ *
+ * Graceful shutdown (steps run by Lifecycle): new connections are refused as soon as the process is
+ * draining; then the pending group commits are written and acknowledged (new updates are refused,
+ * their senders keep them), then every socket is told why and disconnected, so clients reconnect to
+ * another node and resend what was not acknowledged.
  */
 @WebSocketGateway({ namespace: COLLAB_NAMESPACE })
-export class CollabGateway
-  implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnModuleDestroy
-{
+export class CollabGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect {
   private readonly logger = new Logger('CollabGateway');
   private namespace!: Namespace;
   readonly awareness: AwarenessRelay;
+  /** doc:update messages received and not yet answered. */
+  private updatesInFlight = 0;
+  /** Shutdown: the sockets are gone; nothing more is published. */
+  private closing = false;
 
   constructor(
     private readonly authenticator: Authenticator,
@@ -56,32 +74,48 @@ export class CollabGateway
     private readonly presence: PresenceService,
     private readonly broadcaster: CollabBroadcaster,
     private readonly watcher: AccessWatcher,
+    private readonly committer: UpdateCommitter,
+    private readonly metrics: CollabMetrics,
+    private readonly lifecycle: Lifecycle,
   ) {
     this.awareness = new AwarenessRelay((docId, update) => {
       const payload: AwarenessBroadcast = { docId, update };
       this.namespace?.to(docRoom(docId)).emit(CollabEvents.AwarenessUpdate, payload);
     }, AWARENESS_COALESCE_MS);
-  }
-
-  /** Shutdown: nothing more is published (the Redis adapter may already be closing). */
-  private closing = false;
-
-  onModuleDestroy(): void {
-    this.closing = true;
-    this.awareness.dispose();
-    this.broadcaster.detach();
+    lifecycle.addShutdownStep({
+      name: 'collab: write and acknowledge pending group commits',
+      order: 100,
+      run: () => this.flushUpdates(),
+    });
+    lifecycle.addShutdownStep({
+      name: 'collab: disconnect sockets (clients reconnect elsewhere)',
+      order: 200,
+      run: () => this.disconnectAll(),
+    });
   }
 
   afterInit(namespace: Namespace): void {
     this.namespace = namespace;
     this.broadcaster.attach(namespace);
     this.watcher.attach(namespace, (socket, docId) => this.closeDoc(socket, docId));
+    this.metrics.readFrom({ openDocuments: () => localDocRooms(namespace) });
+    const shuttingDown = () =>
+      Object.assign(new Error('UNAVAILABLE'), {
+        data: {
+          code: 'UNAVAILABLE',
+          message: 'This server is shutting down; connect again (to another node).',
+        },
+      });
     namespace.use((socket, next) => {
+      if (this.lifecycle.shuttingDown) return next(shuttingDown());
       const token = (socket.handshake.auth as { token?: unknown })?.token;
       this.authenticator
         .authenticate(typeof token === 'string' ? token : null)
         .then(async (user) => {
-          socket.data = newSession(user, await this.policy.coalitionsOf(user.organizationId));
+          const coalitions = await this.policy.coalitionsOf(user.organizationId);
+          // The shutdown may have begun while the handshake was checked.
+          if (this.lifecycle.shuttingDown) return next(shuttingDown());
+          socket.data = newSession(user, coalitions, requestIdOf(socket.handshake.headers));
           next();
         })
         .catch((error: unknown) => {
@@ -96,6 +130,10 @@ export class CollabGateway
   handleConnection(socket: Socket): void {
     const { user, coalitions } = sessionOf(socket);
     this.register(socket);
+    this.logger.debug(socketLogContext(socket), 'socket connected');
+    socket.once('disconnect', (reason) =>
+      this.logger.debug({ ...socketLogContext(socket), reason }, 'socket disconnected'),
+    );
     void socket.join([
       orgRoom(user.organizationId),
       userRoom(user.id),
@@ -160,11 +198,20 @@ export class CollabGateway
       async ({ docId, update, updateId }) => {
         if (!session.docs.has(docId))
           throw new AppError('DOC_NOT_OPEN', 'Open the document before sending updates.');
-        // The committed update is broadcast by CollabBroadcaster before this resolves.
-        const stored = await this.collab.update(user, docId, update, updateId, socket.id);
-        return { seq: stored.seq };
+        this.updatesInFlight += 1;
+        try {
+          // The committed update is broadcast by CollabBroadcaster before this resolves.
+          const stored = await this.collab.update(user, docId, update, updateId, socket.id);
+          return { seq: stored.seq };
+        } finally {
+          this.updatesInFlight -= 1;
+        }
       },
-      { limit: 'updates' },
+      {
+        limit: 'updates',
+        acked: (seconds) => this.metrics.updateAck.observe(seconds),
+        refused: (code) => this.metrics.updateRefusals.inc({ code }),
+      },
     );
 
     handle(
@@ -189,6 +236,7 @@ export class CollabGateway
       awarenessUpdateSchema,
       this.logger,
       async ({ docId, update }) => {
+        this.metrics.awarenessMessages.inc();
         if (!session.docs.has(docId))
           throw new AppError('DOC_NOT_OPEN', 'Open the document first.');
         this.awareness.receive(docId, socket.id, update);
@@ -235,6 +283,50 @@ export class CollabGateway
     );
   }
 
+  /**
+   * Shutdown step 1: no new update enters a group commit; everything queued is written, and every
+   * handler has sent its ack before the sockets go.
+   */
+  private async flushUpdates(): Promise<void> {
+    await this.committer.close();
+    const deadline = Date.now() + ACK_FLUSH_TIMEOUT_MS;
+    while (this.updatesInFlight > 0 && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    if (this.updatesInFlight > 0)
+      this.logger.warn(`${this.updatesInFlight} doc:update(s) still unanswered at shutdown`);
+  }
+
+  /**
+   * Shutdown step 2: this node's presence entries are removed (and the other nodes told), every
+   * local socket gets `server:disconnect {reason: 'server-shutdown'}` and is disconnected; its
+   * client connects again, through the proxy, to a node that serves.
+   */
+  private async disconnectAll(): Promise<void> {
+    if (!this.namespace || this.closing) return;
+    const sockets = [...this.namespace.sockets.values()];
+    const coalitions = new Set<string>();
+    for (const socket of sockets) {
+      const session = sessionOf(socket);
+      for (const coalitionId of session?.presence ?? []) {
+        coalitions.add(coalitionId);
+        await this.presence.remove(coalitionId, socket.id).catch(() => undefined);
+      }
+      session?.presence.clear();
+    }
+    for (const socket of sockets) {
+      socket.emit(CollabEvents.ServerDisconnect, SHUTDOWN_NOTICE);
+      socket.disconnect(true);
+    }
+    for (const coalitionId of coalitions)
+      await this.publishPresence(coalitionId).catch(() => undefined);
+    // Let the coalesced "gone" awareness updates of the disconnected sockets go out.
+    await new Promise((resolve) => setTimeout(resolve, AWARENESS_COALESCE_MS + 20));
+    this.closing = true;
+    this.awareness.dispose();
+    this.broadcaster.detach();
+    this.logger.log(`disconnected ${sockets.length} socket(s) for shutdown`);
+  }
+
   /** Closes a document for a socket: leaves the room and removes its awareness states. */
   private closeDoc(socket: Socket, docId: string): void {
     const session = sessionOf(socket);
@@ -256,4 +348,11 @@ export class CollabGateway
       this.namespace.to(presenceRoom(coalitionId)).emit(CollabEvents.PresenceState, state);
     return state;
   }
+}
+
+/** Documents with at least one socket of this process in their room. */
+function localDocRooms(namespace: Namespace): number {
+  let count = 0;
+  for (const room of namespace.adapter.rooms.keys()) if (room.startsWith('doc:')) count += 1;
+  return count;
 }

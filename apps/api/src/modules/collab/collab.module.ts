@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from '../../core/auth/auth.module.js';
 import { AccessWatcher } from './access-watcher.js';
 import { CollabBroadcaster } from './collab-broadcaster.js';
+import { CollabMetrics } from './collab-metrics.js';
 import { COLLAB_CONFIG, loadCollabConfig } from './collab.config.js';
 import { CollabGateway } from './collab.gateway.js';
 import { CollabService } from './collab.service.js';
@@ -25,6 +26,7 @@ import { VersionsService } from './versions.service.js';
     AccessWatcher,
     CollabBroadcaster,
     CollabGateway,
+    CollabMetrics,
     CollabService,
     CompactionService,
     DocClients,

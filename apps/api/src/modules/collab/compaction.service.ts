@@ -1,13 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type {
-  BeforeApplicationShutdown,
-  OnApplicationBootstrap,
-  OnApplicationShutdown,
-} from '@nestjs/common';
+import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import * as Y from 'yjs';
+import { Lifecycle } from '../../core/lifecycle/lifecycle.service.js';
 import { COLLAB_CONFIG } from './collab.config.js';
+import { CollabMetrics } from './collab-metrics.js';
 import { DocClients } from './doc-clients.js';
 import { mergeLog } from './merge-updates.js';
 import { UpdateCommitter } from './update-committer.js';
@@ -21,14 +19,12 @@ import type { CollabConfig } from './collab.config.js';
  * document at once, and writers are never blocked by it.
  *
  * Besides the periodic pass, a pass starts right after a commit takes a document's log past another
- * multiple of the update threshold, and a graceful shutdown folds every log of at least
- * `compactOnShutdownAfterUpdates` updates (time-bounded), so a restarted process loads snapshots
- * instead of merging logs.
+ * multiple of the update threshold, and a graceful shutdown (a step after the last group commit)
+ * folds every log of at least `compactOnShutdownAfterUpdates` updates (time-bounded), so a restarted
+ * process loads snapshots instead of merging logs.
  */
 @Injectable()
-export class CompactionService
-  implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown
-{
+export class CompactionService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Compaction');
   private timer: NodeJS.Timeout | null = null;
   private soonTimer: NodeJS.Timeout | null = null;
@@ -51,8 +47,15 @@ export class CompactionService
     private readonly versions: VersionsService,
     private readonly clients: DocClients,
     committer: UpdateCommitter,
+    private readonly metrics: CollabMetrics,
+    lifecycle: Lifecycle,
   ) {
     committer.onCommitted((batch) => this.afterCommit(batch));
+    lifecycle.addShutdownStep({
+      name: 'collab: compact the logs written in this session',
+      order: 300,
+      run: () => this.compactForShutdown(),
+    });
   }
 
   onApplicationBootstrap(): void {
@@ -61,8 +64,8 @@ export class CompactionService
     this.timer.unref();
   }
 
-  /** Before the database closes: stop the timers, then fold the logs of this session's edits. */
-  async beforeApplicationShutdown(): Promise<void> {
+  /** After the last commit, before the database closes: stop the timers, fold long logs. */
+  private async compactForShutdown(): Promise<void> {
     const enabled = this.timer !== null;
     this.stop();
     await this.running;
@@ -126,8 +129,10 @@ export class CompactionService
 
   private async pass(): Promise<void> {
     try {
-      const due: Array<{ doc_id: string }> = await this.db.query(
-        `SELECT h.doc_id FROM doc_heads h JOIN doc_snapshots s ON s.doc_id = h.doc_id
+      // `backlog`: how many documents are due in all (the pass takes at most 50 of them).
+      const due: Array<{ doc_id: string; backlog: string }> = await this.db.query(
+        `SELECT h.doc_id, count(*) OVER () AS backlog
+           FROM doc_heads h JOIN doc_snapshots s ON s.doc_id = h.doc_id
           WHERE (h.pending_count >= $1 AND h.pending_bytes * $3 >= octet_length(s.state))
              OR h.pending_bytes >= $2 OR h.pending_count >= $4
           ORDER BY h.pending_count DESC LIMIT 50`,
@@ -138,7 +143,8 @@ export class CompactionService
           CompactionService.MAX_FOLD,
         ],
       );
-      this.stats.backlog = due.length;
+      this.stats.backlog = due.length ? Number(due[0].backlog) : 0;
+      this.metrics.compactionBacklog.set(this.stats.backlog);
       for (const { doc_id } of due) await this.compact(doc_id);
       await this.checkpoints();
     } catch (error) {
@@ -193,6 +199,7 @@ export class CompactionService
       );
       this.stats.compactions += 1;
       this.stats.updatesFolded += rows.length;
+      this.metrics.compactions.inc();
       return true;
     });
   }

@@ -5,6 +5,7 @@ import type { EntityManager } from 'typeorm';
 import * as Y from 'yjs';
 import { COLLAB_CONFIG } from './collab.config.js';
 import type { CollabConfig } from './collab.config.js';
+import { CollabMetrics } from './collab-metrics.js';
 import { DocStateCache, advanceStateVector } from './doc-state-cache.js';
 import { mergeLog } from './merge-updates.js';
 
@@ -47,8 +48,10 @@ export class DocStore {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(COLLAB_CONFIG) config: CollabConfig,
+    metrics: CollabMetrics,
   ) {
     this.cache = new DocStateCache(config.cacheBytes);
+    metrics.readFrom({ cache: this.cache });
   }
 
   /** Creates the storage rows of a new document (inside the creating transaction). */

@@ -13,6 +13,10 @@ type Ack = (response: CollabAck) => void;
 export interface HandlerOptions {
   /** Which token bucket pays for this event. */
   limit?: 'updates' | 'awareness';
+  /** Called with the seconds from receipt to a successful ack (metrics). */
+  acked?: (seconds: number) => void;
+  /** Called with the error code of a refusal (metrics). */
+  refused?: (code: string) => void;
 }
 
 /**
@@ -28,6 +32,7 @@ export function handle<S extends z.ZodType>(
   options: HandlerOptions = {},
 ): void {
   socket.on(event, async (...args: unknown[]) => {
+    const received = performance.now();
     const ack: Ack =
       typeof args[args.length - 1] === 'function' ? (args.pop() as Ack) : () => undefined;
     const session = sessionOf(socket);
@@ -35,6 +40,7 @@ export function handle<S extends z.ZodType>(
       if (options.limit && !session[options.limit].take()) {
         session.refusals += 1;
         if (session.refusals > FLOOD_DISCONNECT_AFTER) {
+          logger.warn({ event, ...socketLogContext(socket) }, 'socket disconnected for flooding');
           socket.emit('error:flood', {
             code: 'RATE_LIMITED',
             message: 'Too many messages; disconnected.',
@@ -55,19 +61,42 @@ export function handle<S extends z.ZodType>(
       const result = await handler(parsed.data);
       session.refusals = 0;
       ack({ ok: true, ...(result ?? {}) });
+      options.acked?.((performance.now() - received) / 1000);
     } catch (error) {
-      ack({ ok: false, error: toCollabError(error, logger, event) });
+      const refusal = toCollabError(error, logger, { event, ...socketLogContext(socket) });
+      ack({ ok: false, error: refusal });
+      options.refused?.(refusal.code);
     }
   });
 }
 
-export function toCollabError(error: unknown, logger: Logger, event: string): CollabError {
+/** What every log line about a socket carries: its connection id, its user, and a request id. */
+export function socketLogContext(socket: Socket): {
+  socketId: string;
+  userId?: string;
+  reqId?: string;
+} {
+  return {
+    socketId: socket.id,
+    userId: sessionOf(socket)?.user?.id,
+    reqId: sessionOf(socket)?.requestId,
+  };
+}
+
+export function toCollabError(
+  error: unknown,
+  logger: Logger,
+  context: { event: string; socketId?: string; userId?: string; reqId?: string },
+): CollabError {
   if (error instanceof AppError) return { code: error.code, message: error.message };
   if (isTransientDatabaseError(error)) {
-    logger.warn(`${event}: the database is unavailable (${(error as Error).message})`);
+    logger.warn(
+      context,
+      `${context.event}: the database is unavailable (${(error as Error).message})`,
+    );
     return { code: 'UNAVAILABLE', message: 'The database is unavailable; try again shortly.' };
   }
-  logger.error({ err: error, event }, 'socket handler failed');
+  logger.error({ err: error, ...context }, 'socket handler failed');
   return { code: 'INTERNAL', message: 'Something went wrong on our side.' };
 }
 

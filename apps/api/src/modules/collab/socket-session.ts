@@ -17,6 +17,11 @@ export interface OpenDoc {
 /** What the server keeps per connected socket (in socket.data). */
 export interface SocketSession {
   user: AuthUser;
+  /**
+   * The handshake's request id (X-Request-Id from the proxy, else a new one): logs about this
+   * connection carry it, with the socket id.
+   */
+  requestId: string;
   /** Coalitions of the user's organization at connect time (rooms for entity:changed). */
   coalitions: string[];
   docs: Map<string, OpenDoc>;
@@ -27,9 +32,10 @@ export interface SocketSession {
   refusals: number;
 }
 
-export function newSession(user: AuthUser, coalitions: string[]): SocketSession {
+export function newSession(user: AuthUser, coalitions: string[], requestId: string): SocketSession {
   return {
     user,
+    requestId,
     coalitions,
     docs: new Map(),
     presence: new Set(),

@@ -3,6 +3,7 @@ import type { OnApplicationShutdown } from '@nestjs/common';
 import { AppError } from '../../core/errors/app-error.js';
 import { COLLAB_CONFIG } from './collab.config.js';
 import type { CollabConfig } from './collab.config.js';
+import { CollabMetrics } from './collab-metrics.js';
 import { DocStore } from './doc-store.js';
 import type { NewUpdate, StoredUpdate } from './doc-store.js';
 
@@ -47,6 +48,7 @@ export class UpdateCommitter implements OnApplicationShutdown {
   constructor(
     private readonly store: DocStore,
     @Inject(COLLAB_CONFIG) private readonly config: CollabConfig,
+    private readonly metrics: CollabMetrics,
   ) {}
 
   /** Called after every committed batch, before the callers' promises resolve. */
@@ -64,7 +66,10 @@ export class UpdateCommitter implements OnApplicationShutdown {
    * admitted; if a batch of the document failed since, the update is refused.
    */
   commit(update: NewUpdate, epoch = this.epoch(update.docId)): Promise<StoredUpdate> {
-    if (this.closed) return Promise.reject(new Error('The server is shutting down'));
+    if (this.closed)
+      return Promise.reject(
+        new AppError('UNAVAILABLE', 'The server is shutting down; send the update again.'),
+      );
     if (epoch !== this.epoch(update.docId))
       return Promise.reject(
         new AppError('UNAVAILABLE', 'An earlier update could not be stored; send them again.'),
@@ -80,9 +85,17 @@ export class UpdateCommitter implements OnApplicationShutdown {
     while (this.queue.length || this.flushing > 0) await new Promise((r) => setTimeout(r, 5));
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    await this.drain();
+  /**
+   * Shutdown: refuses new updates (their senders keep them and resend after reconnecting) and
+   * waits until everything already queued is committed, so each of those is acknowledged.
+   */
+  async close(): Promise<void> {
     this.closed = true;
+    await this.drain();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.close();
   }
 
   /**
@@ -110,8 +123,11 @@ export class UpdateCommitter implements OnApplicationShutdown {
     if (this.flushing >= UpdateCommitter.MAX_IN_FLIGHT || !this.queue.length) return;
     this.flushing += 1;
     const batch = this.queue.splice(0, this.config.commitMaxBatch);
+    const started = performance.now();
     try {
       const stored = await this.store.append(batch.map((p) => p.update));
+      this.metrics.commitDuration.observe((performance.now() - started) / 1000);
+      this.metrics.commitBatchSize.observe(batch.length);
       this.stats.batches += 1;
       this.stats.largestBatch = Math.max(this.stats.largestBatch, batch.length);
       const fresh: CommittedBatch['stored'] = [];
@@ -148,6 +164,7 @@ export class UpdateCommitter implements OnApplicationShutdown {
       });
     } catch (error) {
       this.stats.failures += 1;
+      this.metrics.commitFailures.inc();
       // Everything queued behind the batch for its documents may build on it: refused as well.
       const failed = new Set(batch.map((p) => p.update.docId));
       for (const docId of failed) {
