@@ -53,6 +53,15 @@ beforeAll(async () => {
   expect((await ourOpened.appendParagraph('Second paragraph, ours too')).ok).toBe(true);
   const theirOpened = await theirEditor.open(theirDoc.id);
   expect((await theirOpened.appendParagraph(`${THEIR}-DOC: private strategy`)).ok).toBe(true);
+  // The other organization types in our document and deletes it again: a merged Yjs state would
+  // still carry those characters; the export must not.
+  const theirsInOurs = await theirEditor.open(ourDoc.id);
+  expect((await theirsInOurs.appendParagraph(`${THEIR}-DELETED typed by mistake`)).ok).toBe(true);
+  const removed = await sendEdit(theirsInOurs, (doc) => {
+    const fragment = doc.getXmlFragment('default');
+    fragment.delete(fragment.length - 1, 1);
+  });
+  expect(removed.ok).toBe(true);
   expectStatus(
     await ours.client.post(`/documents/${theirDoc.id}/comments`, {
       anchor: anchorOf(),

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import * as Y from 'yjs';
+import { collectedState } from './collected-state.js';
 import { DocClients } from './doc-clients.js';
 import { DocStore } from './doc-store.js';
 import { mergeLog } from './merge-updates.js';
@@ -83,7 +84,7 @@ export class ScrubbingEdits {
         docId,
         rows.map((r, i) => ({ ...r, update: updates[i] })),
       );
-      const state = collected(mergeLog(new Uint8Array(snapshot[0].state), updates));
+      const state = collectedState(mergeLog(new Uint8Array(snapshot[0].state), updates));
       const last = rows.length ? Number(rows[rows.length - 1].seq) : upto;
       await m.query(
         'UPDATE doc_snapshots SET state = $2, upto_seq = $3, state_vector = $4, compacted_at = now() WHERE doc_id = $1',
@@ -141,13 +142,4 @@ function loadDoc(state: Uint8Array): Y.Doc {
   Y.applyUpdate(doc, state);
   while (doc.store.clients.has(doc.clientID)) doc.clientID = Math.floor(Math.random() * 2 ** 32);
   return doc;
-}
-
-/** The state re-encoded by a document with GC: deleted items keep their ids, not their content. */
-function collected(state: Uint8Array): Uint8Array {
-  const doc = new Y.Doc();
-  Y.applyUpdate(doc, state);
-  const out = Y.encodeStateAsUpdate(doc);
-  doc.destroy();
-  return out;
 }

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import * as Y from 'yjs';
 import { exportMapJson } from '@coalesce/case-map';
+import { collectedState } from '../../../collab/collected-state.js';
 import { DocStore } from '../../../collab/doc-store.js';
 import { fileSlug, iso } from './org-data-section.js';
 import type { OrgDataSection, SectionContext } from './org-data-section.js';
@@ -50,7 +51,7 @@ export class CaseMapsSection implements OrgDataSection {
     const maps = await this.maps(ctx);
     let done = 0;
     for (const map of maps) {
-      const { state } = await this.store.read(map.id);
+      const state = collectedState((await this.store.read(map.id)).state);
       const shared = new Y.Doc();
       Y.applyUpdate(shared, state);
       const json = exportMapJson({ shared, layers: new Map() }, map.title);

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { RICH_TEXT_DOC_KINDS } from '@coalesce/domain';
 import { toMarkdown, updateToProsemirrorJson } from '@coalesce/rich-text';
+import { collectedState } from '../../../collab/collected-state.js';
 import { DocStore } from '../../../collab/doc-store.js';
 import { fileSlug, iso } from './org-data-section.js';
 import type { OrgDataSection, SectionContext } from './org-data-section.js';
@@ -58,7 +59,9 @@ export class DocumentsSection implements OrgDataSection {
     for (;;) {
       const docs = await this.page(ctx.organization.id, coalition.id, after);
       for (const doc of docs) {
-        const { state, seq } = await this.store.read(doc.id);
+        const { state: merged, seq } = await this.store.read(doc.id);
+        // Without the content of deleted items (which may be someone else's deleted text).
+        const state = collectedState(merged);
         const base = `${coalition.folder}/documents`;
         await ctx.archive.addFile(
           `${base}/${fileSlug(doc.title)}-${doc.id}.md`,
