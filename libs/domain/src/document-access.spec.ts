@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { canManageDocument, documentPermission } from './document-access.js';
+import { RICH_TEXT_DOC_KINDS, canManageDocument, documentPermission } from './document-access.js';
 
 const base = {
   coalitionRole: 'member' as const,
@@ -28,5 +28,11 @@ describe('document permission', () => {
     expect(canManageDocument({ coalitionRole: 'observer', isOwnerOrg: true })).toBe(false);
     expect(canManageDocument({ coalitionRole: 'coordinator', isOwnerOrg: false })).toBe(true);
     expect(canManageDocument({ coalitionRole: null, isOwnerOrg: true })).toBe(false);
+  });
+});
+
+describe('RICH_TEXT_DOC_KINDS', () => {
+  it('lists the TipTap kinds, not case maps', () => {
+    expect(RICH_TEXT_DOC_KINDS).toEqual(['plan', 'brief', 'letter', 'note']);
   });
 });

@@ -77,5 +77,5 @@ export type ListedDocKind = (typeof LISTED_DOC_KINDS)[number];
 
 /** Kinds edited as rich text (TipTap over Yjs); case maps and their private layers are graphs. */
 export const RICH_TEXT_DOC_KINDS: readonly DocKind[] = DOC_KINDS.filter(
-  (kind) => kind !== 'case-map' && kind !== 'case-map-layer',
+  (kind) => !kind.startsWith('case-map'),
 );

@@ -64,17 +64,18 @@ describe('CollabClient: error acks', () => {
   });
 
   it('a rate-limited entry in a full pipeline: the ones behind it come back OUT_OF_ORDER and go again', async () => {
-    // Acks (and the refusal) come late enough that all 8 updates are in flight even on a busy machine.
-    server.ackDelayMs = 150;
+    server.ackDelayMs = 20;
     const docId = randomUUID();
     const handle = client().openDoc(docId);
     await handle.whenSynced();
     const statuses: string[] = [];
     handle.on('status', (s) => statuses.push(s));
     server.failUpdates = { code: 'RATE_LIMITED', times: 1 };
+    // One outbox entry per insert (the outbox flushes on a microtask), all emitted before any I/O
+    // runs, so the refusal of the first cannot arrive before the other seven are on the wire.
     for (let i = 0; i < 8; i++) {
       handle.doc.getText('text').insert(i, String(i));
-      await sleep(1);
+      await Promise.resolve();
     }
     await waitFor(() => handle.status === 'synced' && handle.pendingUpdates === 0, 'saved');
     expect(server.text(docId)).toBe('01234567');
