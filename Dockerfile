@@ -8,6 +8,7 @@ COPY libs/domain/package.json libs/domain/package.json
 COPY libs/protocol/package.json libs/protocol/package.json
 COPY libs/collab-client/package.json libs/collab-client/package.json
 COPY libs/rich-text/package.json libs/rich-text/package.json
+COPY libs/case-map/package.json libs/case-map/package.json
 RUN npm ci --no-audit --no-fund
 COPY . .
 RUN npx nx run-many -t build --output-style=static && npm prune --omit=dev

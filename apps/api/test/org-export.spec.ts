@@ -94,6 +94,23 @@ beforeAll(async () => {
     );
   });
   expect(sent.ok).toBe(true);
+  // A private node in our organization's private layer of that map.
+  const layers = expectStatus(
+    await ours.client.get<{ layers: Array<{ docId: string; own: boolean }> }>(
+      `/case-maps/${map.id}/layers`,
+    ),
+    200,
+  );
+  const ownLayer = layers.layers.find((l) => l.own)!;
+  const layerOpened = await ourEditor.open(ownLayer.docId);
+  const layerSent = await sendEdit(layerOpened, (layer) => {
+    createNode(
+      { shared: new Y.Doc(), layers: new Map([[ours.me.organization.id, layer]]) },
+      { orgId: ours.me.organization.id, userId: ours.me.id },
+      { type: 'person', sensitivity: 'private', name: `${OUR}-PRIVATE witness`, x: 0, y: 0 },
+    );
+  });
+  expect(layerSent.ok).toBe(true);
 
   // Tasks: ours, theirs assigned to us, theirs alone.
   ourTaskId = (await createTask(ours, coalitionId, { title: `${OUR}-TASK brief the clerk` })).id;
@@ -223,6 +240,7 @@ describe('organization export', () => {
     expect(coalition.counts).toEqual({
       documents: 1,
       caseMaps: 1,
+      privateMapLayers: 1,
       billPositions: 1,
       meetings: 1,
       tasks: 2,
@@ -269,6 +287,18 @@ describe('organization export', () => {
       expect.objectContaining({ type: 'vessel', name: `${OUR}-NODE Tunago No. 61` }),
     ]);
     expect(files[`${folder}/case-maps/${ourMapId}.yjs`].byteLength).toBeGreaterThan(10);
+    // Our private layer: the map as we see it in full, with the private node.
+    const layerJson = JSON.parse(
+      utf8(files[`${folder}/case-map-layers/tuna-supply-chain-${ourMapId}.json`]),
+    );
+    expect(layerJson.nodes.map((n: { name: string }) => n.name).sort()).toEqual([
+      `${OUR}-NODE Tunago No. 61`,
+      `${OUR}-PRIVATE witness`,
+    ]);
+    expect(files[`${folder}/case-map-layers/${ourMapId}.layer.yjs`].byteLength).toBeGreaterThan(10);
+    expect(utf8(files[`${folder}/case-maps/tuna-supply-chain-${ourMapId}.json`])).not.toContain(
+      'PRIVATE witness',
+    );
 
     const tasks = JSON.parse(utf8(files[`${folder}/tasks.json`])) as Array<{
       id: string;

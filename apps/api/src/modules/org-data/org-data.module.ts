@@ -18,19 +18,21 @@ import { MeetingsSection } from './exports/sections/meetings.section.js';
 import { ORG_DATA_SECTIONS } from './exports/sections/org-data-section.js';
 import type { OrgDataSection } from './exports/sections/org-data-section.js';
 import { OrganizationSection } from './exports/sections/organization.section.js';
+import { PrivateLayersSection } from './exports/sections/private-layers.section.js';
 import { TasksSection } from './exports/sections/tasks.section.js';
 import { ORG_DATA_CONFIG, loadOrgDataConfig } from './org-data.config.js';
 import { OrgDataJob } from './org-data.job.js';
 
 /**
- * The sections of an organization's export, in the order they are written. A new kind of data
- * (e.g. the organization's private case-map layers) is a new section class added here.
+ * The sections of an organization's export, in the order they are written. A new kind of data is a
+ * new section class added here.
  */
 const SECTIONS = [
   OrganizationSection,
   AuditSection,
   DocumentsSection,
   CaseMapsSection,
+  PrivateLayersSection,
   BillPositionsSection,
   MeetingsSection,
   TasksSection,
