@@ -355,11 +355,13 @@ describe('a new organization’s first days in the coalition, in two real browse
     };
     expect(manifest.organization.name).toBe(ORG);
     expect(manifest.coalitions.map((c) => c.name)).toContain(DEMO_COALITION);
-    // What the organization did on the way is in it: its position and its meeting.
+    // What the organization did on the way is in it: its position, its meeting, and the restricted
+    // node it keeps in its private layer of another organization's map.
     const holding = (text: string) =>
       Object.keys(files).filter((name) => strFromU8(files[name]).includes(text));
     expect(holding(RATIONALE)).not.toEqual([]);
     expect(holding(ASK)).not.toEqual([]);
+    expect(holding(SECRET_NODE)).not.toEqual([]);
   });
 
   it('8. met no page error and no console error on the way', () => {
