@@ -38,7 +38,9 @@ export default defineConfig({
             { name: 'mantine', test: /node_modules[\\/]@mantine[\\/]/ },
             {
               name: 'vendor',
-              test: /node_modules[\\/](?!(@tiptap|prosemirror-[^\\/]+|y-prosemirror|linkifyjs|orderedmap|rope-sequence|w3c-keyname|fast-equals|markdown-it|lowlight|highlight\.js|@xyflow|d3-[^\\/]+|zustand|classcat|@dagrejs|html-to-image)[\\/])/,
+              // zodWithoutEval rides with zod: chunks that build protocol schemas import vendor, so
+              // the setting is in place before the first schema exists (see that file).
+              test: /node_modules[\\/](?!(@tiptap|prosemirror-[^\\/]+|y-prosemirror|linkifyjs|orderedmap|rope-sequence|w3c-keyname|fast-equals|markdown-it|lowlight|highlight\.js|@xyflow|d3-[^\\/]+|zustand|classcat|@dagrejs|html-to-image)[\\/])|[\\/]app[\\/]zodWithoutEval\.ts$/,
             },
             // The rich-text editor (TipTap, ProseMirror and their helpers) is loaded only by the
             // lazy document pages, so it must not join the vendor chunk that every page loads.

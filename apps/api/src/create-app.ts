@@ -7,9 +7,9 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import express from 'express';
-import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
-import { MAX_JSON_BODY_BYTES } from '@coalesce/protocol';
+import type { DestinationStream } from 'pino';
+import { CSRF_HEADER, MAX_JSON_BODY_BYTES } from '@coalesce/protocol';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './core/config/app-config.js';
 import { HttpErrorFilter } from './core/errors/http-error.filter.js';
@@ -17,39 +17,47 @@ import { Readiness } from './core/health/readiness.js';
 import { HttpMetrics } from './core/metrics/http-metrics.js';
 import { Metrics } from './core/metrics/metrics.service.js';
 import { CollabIoAdapter } from './core/realtime/collab-io.adapter.js';
+import { csrfMiddleware } from './core/security/csrf.middleware.js';
+import { OriginPolicy } from './core/security/origin-policy.js';
+import { securityHeaders } from './core/security/security-headers.js';
+
+export interface CreateAppOptions {
+  /** Where the logs go instead of stdout (the log-redaction test reads them). */
+  logStream?: DestinationStream;
+}
 
 /**
  * Builds the configured application (used by main.ts and by the integration tests). Graceful
  * shutdown on signals is main.ts's business (`exitGracefullyOnSignals`); `app.close()` drains too.
  */
-export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
-    bufferLogs: true,
-    bodyParser: false,
-  });
+export async function createApp(
+  config: AppConfig,
+  options: CreateAppOptions = {},
+): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.forRoot(config, options.logStream),
+    { bufferLogs: true, bodyParser: false },
+  );
   app.useLogger(app.get(Logger));
   app.use(app.get(HttpMetrics).middleware);
-  const ioAdapter = new CollabIoAdapter(app, config.redisUrl, app.get(Metrics));
+  const origins = new OriginPolicy(config.corsOrigins);
+  const ioAdapter = new CollabIoAdapter(app, config.redisUrl, app.get(Metrics), origins);
   await ioAdapter.connectRedis();
   app.useWebSocketAdapter(ioAdapter);
   if (config.redisUrl) app.get(Readiness).addCheck('redis', () => ioAdapter.pingRedis());
   app.set('trust proxy', config.trustProxy);
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        directives: {
-          defaultSrc: ["'self'"],
-          connectSrc: ["'self'", 'ws:', 'wss:'],
-          imgSrc: ["'self'", 'data:', 'blob:'],
-          styleSrc: ["'self'", "'unsafe-inline'"],
-          scriptSrc: ["'self'", "'unsafe-inline'"],
-        },
-      },
-    }),
-  );
+  app.use(securityHeaders({ production: config.isProduction }));
+  // An origin outside the allow-list gets no CORS headers at all (and its preflight fails).
+  app.enableCors({
+    origin: (origin, callback) => callback(null, origins.isListed(origin)),
+    credentials: true,
+    allowedHeaders: ['Content-Type', 'Authorization', CSRF_HEADER, 'X-Request-Id'],
+    exposedHeaders: ['Retry-After', 'X-Request-Id'],
+    maxAge: 600,
+  });
   app.use(express.json({ limit: MAX_JSON_BODY_BYTES }));
   app.use(cookieParser());
-  if (config.corsOrigins.length) app.enableCors({ origin: config.corsOrigins, credentials: true });
+  app.use(csrfMiddleware(origins));
   app.setGlobalPrefix('api');
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
   app.useGlobalFilters(new HttpErrorFilter());
@@ -63,7 +71,11 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
     .addBearerAuth()
     .build();
   const document = SwaggerModule.createDocument(app, openApi);
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  SwaggerModule.setup('api/docs', app, document, {
+    jsonDocumentUrl: 'api/docs-json',
+    // No badge fetched from the public validator: the page stays within its own origin.
+    swaggerOptions: { validatorUrl: null },
+  });
 
   const webDist = config.webDistDir ?? defaultWebDist();
   if (webDist && existsSync(join(webDist, 'index.html'))) serveWebApp(app, webDist);

@@ -354,6 +354,8 @@ function url(template: string, ids: Ids): string {
 let t: TestApp;
 let actors: Record<ActorKey | 'outsider', Actor>;
 let ids: Ids;
+/** Route × role checks run (reported at the end; docs/security.md quotes the figure). */
+let cases = 0;
 
 beforeAll(async () => {
   t = await startTestApp();
@@ -449,6 +451,9 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => {
   await t?.close();
+  console.log(
+    `REST access matrix: ${cases} route × role cases run (${ROUTES.length} routes × 7 roles in the table)`,
+  );
 });
 
 describe('coalition access matrix', () => {
@@ -489,6 +494,7 @@ describe('coalition access matrix', () => {
         code: 'NOT_FOUND',
       });
       expect(await databaseFingerprint(t.db)).toEqual(before);
+      cases += 1;
 
       // The answer does not reveal that the coalition exists.
       const ghost = await outsider.client.request<ErrorBody>(
@@ -522,6 +528,7 @@ describe('coalition access matrix', () => {
         });
         expect(await databaseFingerprint(t.db)).toEqual(before);
         checked.push(label);
+        cases += 1;
       }
     }
     // Observers never write, except that an observer org's admin may take it out (tested below)
@@ -544,6 +551,7 @@ describe('coalition access matrix', () => {
           label: `${actorKey} GET ${route.path}`,
           status: 200,
         });
+        cases += 1;
       }
     }
   });

@@ -1,3 +1,5 @@
+// First: configures zod before any protocol schema is built (see the file).
+import './app/zodWithoutEval';
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
 import { StrictMode } from 'react';

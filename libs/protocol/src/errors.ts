@@ -12,6 +12,8 @@ export const ERROR_CODES = [
   'MFA_ENROLMENT_REQUIRED',
   'REAUTH_REQUIRED',
   'FORBIDDEN',
+  /** A cookie-authenticated request without the CSRF header, or from an origin not allowed. */
+  'CSRF_REJECTED',
   'NOT_FOUND',
   'CONFLICT',
   'INVITE_EXPIRED',

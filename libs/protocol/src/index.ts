@@ -1,5 +1,6 @@
 export * from './errors.js';
 export * from './limits.js';
+export * from './csrf.js';
 export * from './schemas/common.js';
 export * from './schemas/auth.js';
 export * from './schemas/two-factor.js';

@@ -1,3 +1,4 @@
+import { CSRF_HEADER, CSRF_HEADER_VALUE } from '@coalesce/protocol';
 import type { AuthTokens, ErrorBody, MeDto } from '@coalesce/protocol';
 
 export interface ApiResponse<T = unknown> {
@@ -12,6 +13,8 @@ export class ApiClient {
   refreshCookie: string | null = null;
   /** Client address to claim (sent as X-Forwarded-For, which the app trusts from loopback). */
   ip: string | null = null;
+  /** Send the CSRF header, as the web app does on every request (turn off to test the check). */
+  csrfHeader = true;
 
   constructor(readonly baseUrl: string) {}
 
@@ -21,7 +24,9 @@ export class ApiClient {
     body?: unknown,
     headers: Record<string, string> = {},
   ): Promise<ApiResponse<T>> {
-    const h: Record<string, string> = { ...headers };
+    const h: Record<string, string> = {};
+    if (this.csrfHeader) h[CSRF_HEADER] = CSRF_HEADER_VALUE;
+    Object.assign(h, headers);
     if (body !== undefined) h['content-type'] = 'application/json';
     if (this.token) h.authorization = `Bearer ${this.token}`;
     if (this.refreshCookie) h.cookie = `coalesce_refresh=${this.refreshCookie}`;

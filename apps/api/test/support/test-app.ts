@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { DestinationStream } from 'pino';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '../../src/core/config/app-config.js';
 import type { AppConfig } from '../../src/core/config/app-config.js';
@@ -27,6 +28,8 @@ export interface StartOptions {
    * one. With the embedded PGlite, pass the same DATA_DIR in `env` as well.
    */
   database?: TestDatabase;
+  /** Send the app's logs here (set LOG_LEVEL in `env` too; tests default to silent). */
+  logStream?: DestinationStream;
 }
 
 /** Starts the real application on a loopback port 0 with a fresh database. */
@@ -44,7 +47,7 @@ export async function startTestApp(
     WEB_DIST_DIR: '/nonexistent',
     ...env,
   });
-  const app = await createApp(config);
+  const app = await createApp(config, { logStream: options.logStream });
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   const baseUrl = `http://127.0.0.1:${address.port}`;

@@ -35,6 +35,23 @@ describe('createHttpClient', () => {
     expect(auth(0)).toBe('Bearer token-1');
   });
 
+  it('sends the CSRF header on every request, the cookie-authenticated refresh included', async () => {
+    const { client, calls } = setup([
+      expired,
+      () => fakeResponse(200, { accessToken: 'token-2', expiresIn: 900 }),
+      () => fakeResponse(200, { ok: true }),
+    ]);
+    client.setAccessToken('token-1');
+    await client.post('/coalitions', { name: 'x' });
+    expect(calls.map(([url]) => url)).toEqual([
+      '/api/v1/coalitions',
+      '/api/v1/auth/refresh',
+      '/api/v1/coalitions',
+    ]);
+    for (const [, init] of calls)
+      expect((init.headers as Record<string, string>)['X-Coalesce-CSRF']).toBe('1');
+  });
+
   it('on TOKEN_EXPIRED refreshes once and retries the request with the new token', async () => {
     const { client, calls, auth } = setup([
       expired,

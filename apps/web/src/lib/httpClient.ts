@@ -1,3 +1,4 @@
+import { CSRF_HEADER, CSRF_HEADER_VALUE } from '@coalesce/protocol';
 import type { AuthTokens } from '@coalesce/protocol';
 import { ApiError } from './ApiError';
 
@@ -47,7 +48,11 @@ export function createHttpClient(options: HttpClientOptions = {}) {
   }
 
   async function send(path: string, opts: RequestOptions, token: string | null) {
-    const headers: Record<string, string> = { Accept: 'application/json' };
+    // The CSRF header on every request: the API demands it wherever the refresh cookie is sent.
+    const headers: Record<string, string> = {
+      Accept: 'application/json',
+      [CSRF_HEADER]: CSRF_HEADER_VALUE,
+    };
     if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
     if (token && !opts.anonymous) headers.Authorization = `Bearer ${token}`;
     const doFetch = options.fetch ?? globalThis.fetch;

@@ -16,6 +16,7 @@ const TITLES: Partial<Record<ApiError['code'], string>> = {
   REAUTH_REQUIRED: 'Confirm it is you',
   ACCOUNT_DISABLED: 'Account disabled',
   FORBIDDEN: 'Not allowed',
+  CSRF_REJECTED: 'Request refused',
   NOT_FOUND: 'Not found',
   CONFLICT: 'Conflict',
   INVITE_EXPIRED: 'Invitation expired',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { CONFIG_SPEC, ConfigError, loadConfig } from './app-config.js';
+import { CONFIG_SPEC, ConfigError, SECRET_SETTINGS, loadConfig } from './app-config.js';
 
 const SECRET = 'a-production-secret-of-at-least-32-characters';
 const MFA_KEY = 'another-production-secret-for-two-factor-keys';
@@ -96,7 +96,7 @@ describe('loadConfig', () => {
   it('refuses a missing or default MFA_ENCRYPTION_KEY in production, and one equal to JWT_SECRET', () => {
     const missing = failure({ NODE_ENV: 'production', JWT_SECRET: SECRET });
     expect(missing).toMatch(/^Invalid configuration:/);
-    expect(missing).toMatch(/MFA_ENCRYPTION_KEY: set a key of your own in production/);
+    expect(missing).toMatch(/MFA_ENCRYPTION_KEY: required in production and not set/);
     expect(
       failure({
         NODE_ENV: 'production',
@@ -114,6 +114,55 @@ describe('loadConfig', () => {
     expect(loadConfig({ NODE_ENV: 'development' }).mfaEncryptionKey).toBe(
       CONFIG_SPEC.MFA_ENCRYPTION_KEY.default,
     );
+  });
+
+  it('in production, refuses every secret setting that is missing, the default or a placeholder, without echoing it', () => {
+    expect(SECRET_SETTINGS).toEqual(['JWT_SECRET', 'MFA_ENCRYPTION_KEY']);
+    for (const key of SECRET_SETTINGS) {
+      const others = Object.fromEntries(
+        SECRET_SETTINGS.filter((k) => k !== key).map((k) => [k, `${k}-${SECRET}`]),
+      );
+      const cases: Array<[string | undefined, RegExp]> = [
+        [undefined, /required in production and not set/],
+        ['', /required in production and not set/],
+        [CONFIG_SPEC[key].default, /the default is public/],
+        ['please-change-me-before-going-live-0123456789', /placeholder/],
+        ['a'.repeat(48), /placeholder/],
+      ];
+      for (const [value, problem] of cases) {
+        const env: Record<string, string> = { NODE_ENV: 'production', ...others };
+        if (value !== undefined) env[key] = value;
+        const message = failure(env);
+        expect(message).toMatch(new RegExp(`^Invalid configuration:\\n  ${key}: `));
+        expect(message).toMatch(problem);
+        expect(message).toMatch(/openssl rand/);
+        if (value) expect(message).not.toContain(value);
+      }
+    }
+    // Reported together with the other bad settings, not one at a time.
+    const both = failure({ NODE_ENV: 'production', PORT: 'eighty' });
+    expect(both).toContain('  PORT:');
+    expect(both).toContain('  JWT_SECRET: required in production');
+  });
+
+  it('reads CORS_ORIGINS as origins and refuses anything else', () => {
+    expect(
+      loadConfig({ CORS_ORIGINS: 'HTTPS://App.Example.org:443/, http://localhost:5173' })
+        .corsOrigins,
+    ).toEqual(['https://app.example.org', 'http://localhost:5173']);
+    for (const [entry, problem] of [
+      ['*', /is not allowed/],
+      ['null', /is not allowed/],
+      ['app.example.org', /is not an origin/],
+      ['ftp://files.example.org', /must be http/],
+      ['https://app.example.org/path', /origin only/],
+      ['https://user:pw@app.example.org', /origin only/],
+    ] as const) {
+      expect(failure({ CORS_ORIGINS: `http://localhost:5173,${entry}` })).toMatch(
+        new RegExp(`CORS_ORIGINS: "${entry.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}" `),
+      );
+      expect(failure({ CORS_ORIGINS: entry })).toMatch(problem);
+    }
   });
 
   it('refuses a short JWT_SECRET', () => {

@@ -29,11 +29,13 @@ export const CONFIG_SPEC = {
     default: 'coalesce-development-secret-change-me',
     description:
       'Secret that signs access tokens (at least 32 characters; required in production).',
+    secret: true,
   },
   MFA_ENCRYPTION_KEY: {
     default: 'coalesce-development-mfa-key-change-me',
     description:
       'Secret from which the keys that encrypt two-factor (TOTP) secrets and hash recovery codes are derived (at least 32 characters, not JWT_SECRET; required in production). Keep it: with another key, enrolled authenticator apps and recovery codes no longer work.',
+    secret: true,
   },
   ACCESS_TOKEN_TTL_SECONDS: { default: '900', description: 'Lifetime of an access token.' },
   REFRESH_TOKEN_TTL_DAYS: {
@@ -59,7 +61,7 @@ export const CONFIG_SPEC = {
   CORS_ORIGINS: {
     default: '',
     description:
-      'Comma-separated origins allowed to call the API from another origin (e.g. the Vite dev server).',
+      'Comma-separated origins (scheme://host[:port]) allowed to call the API and open sockets from another origin (e.g. the Vite dev server).',
   },
   TRUST_PROXY: {
     default: 'loopback',
@@ -81,12 +83,21 @@ export const CONFIG_SPEC = {
     description:
       'Longest graceful shutdown; past it the process exits with code 1. Keep it below the orchestrator grace period (compose: `stop_grace_period`).',
   },
-} as const;
+} as const satisfies Record<string, SettingSpec>;
+
+interface SettingSpec {
+  default: string;
+  description: string;
+  /** A secret: production refuses it when it is missing, the public default, or a placeholder. */
+  secret?: true;
+}
 
 export type ConfigKey = keyof typeof CONFIG_SPEC;
 
-const DEFAULT_SECRET = CONFIG_SPEC.JWT_SECRET.default;
-const DEFAULT_MFA_KEY = CONFIG_SPEC.MFA_ENCRYPTION_KEY.default;
+/** The settings marked `secret`, checked at a production boot. */
+export const SECRET_SETTINGS = (Object.entries(CONFIG_SPEC) as Array<[ConfigKey, SettingSpec]>)
+  .filter(([, spec]) => spec.secret)
+  .map(([key]) => key);
 
 const boolFlag = z
   .enum(['true', 'false', '1', '0', ''])
@@ -111,7 +122,12 @@ const configSchema = z.object({
   WEB_DIST_DIR: z.string(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
   LOG_PRETTY: z.enum(['true', 'false', '1', '0', '']),
-  CORS_ORIGINS: z.string(),
+  CORS_ORIGINS: z.string().superRefine((value, ctx) => {
+    for (const entry of splitList(value)) {
+      const problem = originProblem(entry);
+      if (problem) ctx.addIssue({ code: 'custom', message: `"${entry}" ${problem}` });
+    }
+  }),
   TRUST_PROXY: z
     .string()
     .min(1)
@@ -161,27 +177,27 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     raw[key] = env[key] ?? spec.default;
   }
   const parsed = configSchema.safeParse(raw);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+  let lines = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+  // Every problem at once: a bad value and a missing production secret are reported together
+  // (a production secret's own message replaces the generic one, e.g. "too short" for "not set").
+  if (raw.NODE_ENV === 'production') {
+    for (const key of SECRET_SETTINGS) {
+      const problem = productionSecretProblem(env[key], CONFIG_SPEC[key].default);
+      if (!problem) continue;
+      lines = lines.filter((line) => !line.startsWith(`  ${key}:`));
+      lines.push(`  ${key}: ${problem}`);
+    }
+    const mfaKey = env.MFA_ENCRYPTION_KEY;
+    if (mfaKey && mfaKey === env.JWT_SECRET && !lines.some((l) => l.startsWith('  MFA_')))
+      lines.push('  MFA_ENCRYPTION_KEY: use a different secret than JWT_SECRET.');
+  }
+  if (!parsed.success || lines.length) {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const c = parsed.data;
   const isProduction = c.NODE_ENV === 'production';
-  if (isProduction && c.JWT_SECRET === DEFAULT_SECRET) {
-    throw new ConfigError(
-      'Invalid configuration:\n  JWT_SECRET: set a secret of your own in production (the default is public).',
-    );
-  }
-  if (isProduction && c.MFA_ENCRYPTION_KEY === DEFAULT_MFA_KEY) {
-    throw new ConfigError(
-      'Invalid configuration:\n  MFA_ENCRYPTION_KEY: set a key of your own in production (the default is public).',
-    );
-  }
-  if (isProduction && c.MFA_ENCRYPTION_KEY === c.JWT_SECRET) {
-    throw new ConfigError(
-      'Invalid configuration:\n  MFA_ENCRYPTION_KEY: use a different secret than JWT_SECRET.',
-    );
-  }
   const pretty =
     c.LOG_PRETTY === ''
       ? !isProduction && Boolean(process.stdout.isTTY)
@@ -202,9 +218,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     webDistDir: c.WEB_DIST_DIR || null,
     logLevel: c.LOG_LEVEL,
     logPretty: pretty,
-    corsOrigins: c.CORS_ORIGINS.split(',')
-      .map((s) => s.trim())
-      .filter(Boolean),
+    corsOrigins: splitList(c.CORS_ORIGINS).map((origin) => new URL(origin).origin),
     trustProxy: c.TRUST_PROXY.split(',')
       .map((s) => s.trim())
       .filter(Boolean),
@@ -212,4 +226,42 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     shutdownDrainMs: c.SHUTDOWN_DRAIN_MS,
     shutdownTimeoutMs: c.SHUTDOWN_TIMEOUT_MS,
   };
+}
+
+function splitList(value: string): string[] {
+  return value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+/** Why an allow-list entry is not an origin (scheme://host[:port], nothing else), or null. */
+function originProblem(entry: string): string | null {
+  if (entry === '*' || entry === 'null')
+    return 'is not allowed: list each origin (credentials are sent to them)';
+  let url: URL;
+  try {
+    url = new URL(entry);
+  } catch {
+    return 'is not an origin (write scheme://host[:port])';
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return 'must be http:// or https://';
+  if (url.pathname !== '/' || url.search || url.hash || url.username || url.password)
+    return 'must be an origin only (scheme://host[:port], no path, query or credentials)';
+  return null;
+}
+
+/** Words that mark a value copied from an example rather than generated. */
+const PLACEHOLDER = /change[-_ ]?me|replace[-_ ]?me|placeholder|your[-_ ]?secret|^x+$/i;
+
+/** Why a secret may not run a production server, or null. Never echoes the value. */
+function productionSecretProblem(value: string | undefined, publicDefault: string): string | null {
+  const fix = 'generate one, e.g. `openssl rand -base64 48`';
+  if (value === undefined || value.trim() === '')
+    return `required in production and not set (${fix}).`;
+  if (value === publicDefault)
+    return `set a secret of your own in production (the default is public; ${fix}).`;
+  if (PLACEHOLDER.test(value) || new Set(value).size < 10)
+    return `looks like a placeholder, not a random secret (${fix}).`;
+  return null;
 }

@@ -17,7 +17,7 @@ export class HttpErrorFilter implements ExceptionFilter {
     const req = ctx.getRequest<Request & { id?: string }>();
     const { status, body } = this.toBody(exception);
     if (status >= 500) {
-      this.logger.error({ err: exception, path: req.url }, 'Unhandled error');
+      this.logger.error({ err: exception, path: req.path }, 'Unhandled error');
     }
     if (body.error.retryAfter !== undefined)
       res.setHeader('Retry-After', String(body.error.retryAfter));

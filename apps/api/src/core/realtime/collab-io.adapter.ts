@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import type { INestApplicationContext } from '@nestjs/common';
 import { Logger } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
@@ -6,14 +7,17 @@ import { createClient } from 'redis';
 import type { Server, ServerOptions } from 'socket.io';
 import { MAX_SOCKET_MESSAGE_BYTES, collabWireParser } from '@coalesce/protocol';
 import type { Metrics } from '../metrics/metrics.service.js';
+import { OriginPolicy } from '../security/origin-policy.js';
 
 type RedisClient = ReturnType<typeof createClient>;
 
 /**
  * Socket.IO server options for the whole app: websocket transport, the /collab wire parser (one
- * frame per packet), message size matched to the update cap, and — with REDIS_URL — the Redis
- * adapter so several API processes share rooms. Reports the sockets connected to this process per
- * namespace (read at scrape time).
+ * frame per packet), message size matched to the update cap, the same origin allow-list as CORS
+ * (browsers do not apply CORS to WebSockets, so the handshake checks `Origin` itself), no
+ * connections to the unused main namespace, and — with REDIS_URL — the Redis adapter so several
+ * API processes share rooms. Reports the sockets connected to this process per namespace (read at
+ * scrape time).
  */
 export class CollabIoAdapter extends IoAdapter {
   private readonly log = new Logger('CollabIoAdapter');
@@ -25,6 +29,8 @@ export class CollabIoAdapter extends IoAdapter {
     app: INestApplicationContext,
     private readonly redisUrl: string | null,
     metrics?: Metrics,
+    /** Browser origins allowed besides the server's own (CORS_ORIGINS); none by default. */
+    private readonly origins: OriginPolicy = new OriginPolicy([]),
   ) {
     super(app);
     const namespaces = () => (this.server ? [...this.server._nsps] : []);
@@ -67,8 +73,27 @@ export class CollabIoAdapter extends IoAdapter {
       maxHttpBufferSize: MAX_SOCKET_MESSAGE_BYTES,
       pingInterval: 10_000,
       pingTimeout: 10_000,
+      cors: {
+        origin: (origin, callback) => callback(null, this.origins.isListed(origin)),
+        credentials: true,
+      },
+      // Clients without an Origin (Node scripts, tests) authenticate with their token alone; a
+      // browser page from another site is refused before any namespace sees it.
+      allowRequest: (req: IncomingMessage, callback) => {
+        const { origin, host } = req.headers;
+        const allowed = origin === undefined || this.origins.allows(origin, host);
+        callback(allowed ? null : 'ORIGIN_NOT_ALLOWED', allowed);
+      },
     });
     if (this.adapterFactory) server.adapter(this.adapterFactory);
+    // Every feature lives in a named namespace (/collab); the main one accepts nobody.
+    server.of('/').use((_socket, next) => {
+      next(
+        Object.assign(new Error('NOT_FOUND'), {
+          data: { code: 'NOT_FOUND', message: 'Connect to a feature namespace such as /collab.' },
+        }),
+      );
+    });
     this.server = server;
     return server;
   }

@@ -227,6 +227,7 @@ export class CollabGateway implements OnGatewayInit, OnGatewayConnection, OnGate
     );
 
     handle(socket, CollabEvents.DocClose, docCloseSchema, this.logger, async ({ docId }) => {
+      if (!session.docs.has(docId)) throw new AppError('DOC_NOT_OPEN', 'The document is not open.');
       this.closeDoc(socket, docId);
     });
 
@@ -278,6 +279,9 @@ export class CollabGateway implements OnGatewayInit, OnGatewayConnection, OnGate
       presenceLeaveSchema,
       this.logger,
       async ({ coalitionId }) => {
+        // Like presence:update: a coalition this socket never joined (e.g. an outsider's) is
+        // refused, and no presence broadcast is triggered for it.
+        if (!session.presence.has(coalitionId)) throw AppError.notFound('Presence subscription');
         await this.leavePresence(socket, coalitionId);
       },
     );
