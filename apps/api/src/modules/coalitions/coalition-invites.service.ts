@@ -154,7 +154,7 @@ export class CoalitionInvitesService {
     by: { token: string } | { inviteId: string },
     meta: RequestMeta,
   ): Promise<{ coalitionId: string }> {
-    return this.db.transaction(async (m) => {
+    const joined = await this.db.transaction(async (m) => {
       const invite = await this.findForAccept(m, by);
       if (!invite || invite.revokedAt || invite.organizationId !== user.organizationId)
         throw AppError.notFound('Invitation');
@@ -186,6 +186,18 @@ export class CoalitionInvitesService {
       );
       return { coalitionId: invite.coalitionId };
     });
+    // After commit: the organization's open sockets join the coalition's room, members' lists refresh.
+    this.live.accessChanged({
+      coalitionId: joined.coalitionId,
+      organizationId: user.organizationId,
+    });
+    this.live.entityChanged({
+      coalitionId: joined.coalitionId,
+      type: 'coalition-member',
+      id: user.organizationId,
+      action: 'created',
+    });
+    return joined;
   }
 
   private findForAccept(

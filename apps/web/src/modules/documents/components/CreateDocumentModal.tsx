@@ -1,5 +1,6 @@
 import { Button, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { useEffect, useRef } from 'react';
 import { useNavigate } from 'react-router';
 import type { DocPermission, ListedDocKind } from '@coalesce/domain';
 import { documentCreateSchema } from '@coalesce/protocol';
@@ -67,6 +68,15 @@ function CreateDocumentForm({ coalitionId, templates, workingGroups, onClose }: 
     },
   });
   const { error, submitting, handle } = useServerForm(form, FIELDS);
+  // The templates may arrive after the dialog opened: start from the default one then, unless the
+  // person already chose where to start from.
+  const choseTemplate = useRef(Boolean(first));
+  useEffect(() => {
+    if (choseTemplate.current || !first) return;
+    choseTemplate.current = true;
+    form.setFieldValue('templateId', first.id);
+    form.setFieldValue('kind', first.kind);
+  }, [first, form]);
 
   const submit = handle(async (values) => {
     const doc = await create.mutateAsync(toInput(values));
@@ -76,6 +86,7 @@ function CreateDocumentForm({ coalitionId, templates, workingGroups, onClose }: 
   });
 
   const chooseTemplate = (id: string | null) => {
+    choseTemplate.current = true;
     form.setFieldValue('templateId', id ?? '');
     const template = templates.find((t) => t.id === id);
     if (template) form.setFieldValue('kind', template.kind);
