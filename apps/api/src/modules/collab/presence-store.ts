@@ -76,22 +76,31 @@ export class RedisPresenceStore implements PresenceStore {
     this.heartbeat.unref();
   }
 
+  /**
+   * Every change bumps the coalition's version in the same transaction, and a listing reads the
+   * version and the hash in one transaction: a snapshot of version v holds every change up to v, so
+   * clients can drop older snapshots even when two nodes broadcast concurrently.
+   */
   async set(coalitionId: string, socketId: string, entry: PresenceEntry): Promise<void> {
-    await this.client.hSet(
-      key(coalitionId),
-      socketId,
-      JSON.stringify({ ...entry, node: this.nodeId }),
-    );
+    await this.client
+      .multi()
+      .hSet(key(coalitionId), socketId, JSON.stringify({ ...entry, node: this.nodeId }))
+      .incr(versionKey(coalitionId))
+      .exec();
   }
 
   async remove(coalitionId: string, socketId: string): Promise<void> {
-    await this.client.hDel(key(coalitionId), socketId);
-    await this.client.incr(versionKey(coalitionId));
+    await this.client.multi().hDel(key(coalitionId), socketId).incr(versionKey(coalitionId)).exec();
   }
 
   async list(coalitionId: string): Promise<{ version: number; entries: PresenceEntry[] }> {
-    const version = Number((await this.client.get(versionKey(coalitionId))) ?? 0);
-    const raw = await this.client.hGetAll(key(coalitionId));
+    const [storedVersion, hash] = await this.client
+      .multi()
+      .get(versionKey(coalitionId))
+      .hGetAll(key(coalitionId))
+      .exec();
+    const version = Number(storedVersion ?? 0);
+    const raw = (hash ?? {}) as unknown as Record<string, string>;
     const entries = Object.entries(raw).map(([socketId, json]) => ({
       socketId,
       ...(JSON.parse(json) as PresenceEntry & { node: string }),
