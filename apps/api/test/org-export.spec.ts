@@ -33,7 +33,12 @@ const OUR = 'OURS-MARKER';
 const THEIR = 'THEIRS-MARKER';
 
 beforeAll(async () => {
-  t = await withModuleEnv({ ORG_DATA_JOB_INTERVAL_MS: '0' }, () => startTestApp());
+  // No background job and no background checkpoints: the fingerprints around refused calls must
+  // see only those calls.
+  t = await withModuleEnv(
+    { ORG_DATA_JOB_INTERVAL_MS: '0', COLLAB_COMPACTION_INTERVAL_MS: '0' },
+    () => startTestApp(),
+  );
   ours = await signUpOrg(t, 'exporting');
   ourMember = await addColleague(t, ours);
   theirs = await signUpOrg(t, 'other');
