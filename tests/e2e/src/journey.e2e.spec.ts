@@ -177,8 +177,16 @@ describe('a new organization’s first days in the coalition, in two real browse
     await nav(maya, 'Members').click();
     await maya.getByRole('button', { name: 'Invite organization' }).click();
     const dialog = maya.getByRole('dialog', { name: 'Invite an organization' });
-    await dialog.getByRole('combobox', { name: 'Organization' }).fill(STAMP);
-    await maya.getByRole('option', { name: `${ORG} · Kenya` }).click();
+    // The picker searches the directory as one types (debounced): a click while the list is
+    // being replaced can miss, so pick until the field shows the organization.
+    const picker = dialog.getByRole('combobox', { name: 'Organization' });
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await picker.fill(STAMP);
+      await new Promise((r) => setTimeout(r, 400));
+      await maya.getByRole('option', { name: `${ORG} · Kenya` }).click();
+      if ((await picker.inputValue()).includes(ORG)) break;
+    }
+    expect(await picker.inputValue()).toContain(ORG);
     await dialog.getByRole('button', { name: 'Create invitation' }).click();
     const link = await dialog.getByRole('textbox', { name: 'Acceptance link' }).inputValue();
     expect(link).toMatch(/\/accept-coalition-invite\?token=\S{20,}$/);
