@@ -158,7 +158,8 @@ export class CoalesceHost {
     if (this.child) throw new Error('Coalesce is already running');
     this.port = await freePort();
     const fd = openSync(this.logFile, 'a');
-    // BENCH_COALESCE_NODE_ARGS: extra node flags for the API process (e.g. "--cpu-prof").
+    // BENCH_COALESCE_NODE_ARGS: extra node flags for the API process (e.g. "--cpu-prof"); COLLAB_*
+    // variables of the bench's environment reach the API too.
     const nodeArgs = (process.env.BENCH_COALESCE_NODE_ARGS ?? '').split(' ').filter(Boolean);
     const child = spawn(process.execPath, [...nodeArgs, CoalesceHost.mainScript], {
       cwd: ROOT,
@@ -176,6 +177,10 @@ export class CoalesceHost {
         JWT_SECRET: this.jwtSecret,
         MFA_ENCRYPTION_KEY: `${this.jwtSecret}-mfa`,
         ACCESS_TOKEN_TTL_SECONDS: '86400',
+        // Engine settings to try (COLLAB_COMMIT_WINDOW_MS=2 npm run bench ...); none by default.
+        ...Object.fromEntries(
+          Object.entries(process.env).filter(([key]) => key.startsWith('COLLAB_')),
+        ),
       },
     });
     closeSync(fd);

@@ -10,6 +10,7 @@ import { CompactionService } from './compaction.service.js';
 import { DocClients } from './doc-clients.js';
 import { DocStore } from './doc-store.js';
 import { LayerReadAudit } from './layer-read-audit.js';
+import { MergeThread } from './merge-thread.js';
 import { PresenceService } from './presence.service.js';
 import { ScrubbingEdits } from './scrubbing-edits.service.js';
 import { UpdateAdmission } from './update-admission.js';
@@ -32,6 +33,7 @@ import { VersionsService } from './versions.service.js';
     DocClients,
     DocStore,
     LayerReadAudit,
+    MergeThread,
     PresenceService,
     ScrubbingEdits,
     UpdateAdmission,

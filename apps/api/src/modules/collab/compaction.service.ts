@@ -2,12 +2,11 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import * as Y from 'yjs';
 import { Lifecycle } from '../../core/lifecycle/lifecycle.service.js';
 import { COLLAB_CONFIG } from './collab.config.js';
 import { CollabMetrics } from './collab-metrics.js';
 import { DocClients } from './doc-clients.js';
-import { mergeLog } from './merge-updates.js';
+import { MergeThread } from './merge-thread.js';
 import { UpdateCommitter } from './update-committer.js';
 import type { CommittedBatch } from './update-committer.js';
 import { VersionsService } from './versions.service.js';
@@ -48,6 +47,7 @@ export class CompactionService implements OnApplicationBootstrap, OnApplicationS
     private readonly clients: DocClients,
     committer: UpdateCommitter,
     private readonly metrics: CollabMetrics,
+    private readonly merger: MergeThread,
     lifecycle: Lifecycle,
   ) {
     committer.onCommitted((batch) => this.afterCommit(batch));
@@ -173,11 +173,11 @@ export class CompactionService implements OnApplicationBootstrap, OnApplicationS
       if (!rows.length) return false;
       const last = Number(rows[rows.length - 1].seq);
       const bytes = rows.reduce((n, r) => n + r.update.byteLength, 0);
-      const state = mergeLog(
+      // On the merge thread: the event loop keeps serving sockets meanwhile.
+      const { state, stateVector } = await this.merger.merge(
         new Uint8Array(claimed[0].state),
         rows.map((r) => new Uint8Array(r.update)),
       );
-      const stateVector = Y.encodeStateVectorFromUpdate(state);
       await m.query(
         'UPDATE doc_snapshots SET state = $2, upto_seq = $3, state_vector = $4, compacted_at = now() WHERE doc_id = $1',
         [docId, Buffer.from(state), last, Buffer.from(stateVector)],

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import * as Y from 'yjs';
 import { DocStateCache } from './doc-state-cache.js';
+import { mergeLog } from './merge-updates.js';
 
 function edit(doc: Y.Doc, text: string): Uint8Array {
   const before = Y.encodeStateVector(doc);
@@ -34,5 +35,30 @@ describe('DocStateCache', () => {
     expect(cache.get('d')).toBeUndefined();
     for (let i = 0; i < 50; i += 1) cache.set(`doc-${i}`, edit(new Y.Doc(), 'z'.repeat(500)), 1);
     expect(cache.bytes).toBeLessThanOrEqual(10_000);
+  });
+
+  it('merges a long tail in the background and keeps what was appended meanwhile', async () => {
+    const started: Array<() => void> = [];
+    const cache = new DocStateCache(64 * 1024 * 1024, (state, updates) => {
+      const merged = mergeLog(state, updates);
+      return new Promise((resolve) => started.push(() => resolve(merged)));
+    });
+    const doc = new Y.Doc();
+    cache.set('d', edit(doc, 's'), 1);
+    // Past 256 KB of tail: one background merge starts (not a second one while it runs).
+    const big = 'x'.repeat(1000);
+    let seq = 1;
+    while (!started.length) cache.append('d', ++seq, [edit(doc, big)]);
+    cache.append('d', ++seq, [edit(doc, 'late')]);
+    for (let i = 0; i < 300; i += 1) cache.append('d', ++seq, [edit(doc, big)]);
+    expect(started).toHaveLength(1);
+    started[0]();
+    await new Promise((resolve) => setImmediate(resolve));
+    const entry = cache.get('d')!;
+    expect(entry.seq).toBe(seq);
+    const check = new Y.Doc();
+    Y.applyUpdate(check, entry.state);
+    expect(check.getText('t').toString()).toBe(doc.getText('t').toString());
+    expect(cache.bytes).toBe(entry.bytes);
   });
 });

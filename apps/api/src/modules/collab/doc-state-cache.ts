@@ -12,7 +12,12 @@ export interface CachedState {
    * forward by `append`. Used to trim what an incoming update repeats.
    */
   sv: Map<number, number> | null;
+  /** A background merge of `state` with the first part of `tail` is running. */
+  squashing: boolean;
 }
+
+/** Merges a state with later updates off the event loop (resolves to the merged state). */
+export type BackgroundMerge = (state: Uint8Array, updates: Uint8Array[]) => Promise<Uint8Array>;
 
 /**
  * A bounded LRU of merged document states (by bytes). Nothing here is needed for correctness: a
@@ -23,7 +28,14 @@ export class DocStateCache {
   private readonly entries = new Map<string, CachedState>();
   private total = 0;
 
-  constructor(private readonly budgetBytes: number) {}
+  /**
+   * `backgroundMerge`: when given, a tail that outgrows the state is merged in the background
+   * (readers that need the merged state before it is done merge inline, as without it).
+   */
+  constructor(
+    private readonly budgetBytes: number,
+    private readonly backgroundMerge: BackgroundMerge | null = null,
+  ) {}
 
   get size(): number {
     return this.entries.size;
@@ -50,7 +62,14 @@ export class DocStateCache {
     if (existing && existing.seq > seq) return;
     this.delete(docId);
     if (state.byteLength > this.budgetBytes / 4) return;
-    const entry: CachedState = { state, seq, tail: [], bytes: state.byteLength, sv };
+    const entry: CachedState = {
+      state,
+      seq,
+      tail: [],
+      bytes: state.byteLength,
+      sv,
+      squashing: false,
+    };
     this.entries.set(docId, entry);
     this.total += entry.bytes;
     this.evict();
@@ -73,8 +92,39 @@ export class DocStateCache {
     if (entry.sv) for (const update of updates) this.advance(docId, update);
     // Merging costs the whole document, so it waits until the tail outweighs the state.
     if (entry.bytes - entry.state.byteLength > Math.max(256 * 1024, entry.state.byteLength))
-      this.squash(entry);
+      this.squashSoon(docId, entry);
     this.evict();
+  }
+
+  /**
+   * Merges the tail as it is now into the state in the background; updates appended meanwhile stay
+   * in the tail. Dropped if the entry was replaced, evicted or squashed inline in between.
+   */
+  private squashSoon(docId: string, entry: CachedState): void {
+    if (!this.backgroundMerge) {
+      this.squash(entry);
+      return;
+    }
+    if (entry.squashing) return;
+    entry.squashing = true;
+    const base = entry.state;
+    const merging = entry.tail.length;
+    this.backgroundMerge(base, entry.tail.slice()).then(
+      (merged) => {
+        entry.squashing = false;
+        if (this.entries.get(docId) !== entry || entry.state !== base) return;
+        const rest = entry.tail.slice(merging);
+        const bytes = rest.reduce((n, u) => n + u.byteLength, merged.byteLength);
+        this.total += bytes - entry.bytes;
+        entry.state = merged;
+        entry.tail = rest;
+        entry.bytes = bytes;
+        this.evict();
+      },
+      () => {
+        entry.squashing = false;
+      },
+    );
   }
 
   /** The state vector of the cached document (committed and queued updates), or undefined when not cached. */

@@ -8,6 +8,7 @@ import type { CollabConfig } from './collab.config.js';
 import { CollabMetrics } from './collab-metrics.js';
 import { DocStateCache, advanceStateVector } from './doc-state-cache.js';
 import { mergeLog } from './merge-updates.js';
+import { MergeThread } from './merge-thread.js';
 
 export interface DocState {
   /** The whole document as one Yjs update. */
@@ -49,8 +50,11 @@ export class DocStore {
     @InjectDataSource() private readonly db: DataSource,
     @Inject(COLLAB_CONFIG) config: CollabConfig,
     metrics: CollabMetrics,
+    merger: MergeThread,
   ) {
-    this.cache = new DocStateCache(config.cacheBytes);
+    this.cache = new DocStateCache(config.cacheBytes, (state, updates) =>
+      merger.merge(state, updates).then((merged) => merged.state),
+    );
     metrics.readFrom({ cache: this.cache });
   }
 
