@@ -25,8 +25,9 @@ export interface CollabClientOptions {
   /** How long a seq gap may stay open before doc:sync repairs it. Default 300. */
   gapRepairDelayMs?: number;
   /**
-   * Every open document is re-synced (doc:sync) this often, which repairs a lost *last* broadcast
-   * (a gap is only visible once a later seq arrives). 0 disables. Default 60000.
+   * Every open document is re-synced (doc:sync) about this often (75–125% of it, at random, so
+   * clients started together spread out), which repairs a lost *last* broadcast (a gap is only
+   * visible once a later seq arrives). 0 disables. Default 60000.
    */
   resyncIntervalMs?: number;
   /** doc:update messages in flight per document. Default 16. */

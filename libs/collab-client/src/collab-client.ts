@@ -57,7 +57,7 @@ export class CollabClient {
   private readonly docsInUse = new WeakMap<Y.Doc, string>();
   private readonly emitter = new Emitter<CollabClientEvents>();
   private readonly docTransport: DocTransport;
-  private resyncTimer: ReturnType<typeof setInterval> | null = null;
+  private resyncTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(options: CollabClientOptions) {
     this.options = resolveOptions(options);
@@ -84,12 +84,21 @@ export class CollabClient {
     };
     this.presence = new PresenceClient(this.docTransport);
     this.listen(connection.socket);
-    if (this.options.resyncIntervalMs > 0) {
-      this.resyncTimer = setInterval(() => {
-        for (const handle of this.handles.values()) handle.resync();
-      }, this.options.resyncIntervalMs);
-    }
+    if (this.options.resyncIntervalMs > 0) this.scheduleResync();
     if (this.options.autoConnect) this.connect();
+  }
+
+  /**
+   * The next periodic resync, 75–125% of the interval away: clients started together (a page
+   * opened by a whole team, a reconnect after a server restart) do not all doc:sync at once.
+   */
+  private scheduleResync(): void {
+    const delay = this.options.resyncIntervalMs * (0.75 + Math.random() / 2);
+    this.resyncTimer = setTimeout(() => {
+      if (this.status === 'closed') return;
+      for (const handle of this.handles.values()) handle.resync();
+      this.scheduleResync();
+    }, delay);
   }
 
   get status(): ConnectionStatus {
@@ -188,7 +197,7 @@ export class CollabClient {
    */
   close(): void {
     if (this.status === 'closed') return;
-    if (this.resyncTimer) clearInterval(this.resyncTimer);
+    if (this.resyncTimer) clearTimeout(this.resyncTimer);
     this.resyncTimer = null;
     for (const handle of [...this.handles.values()]) handle.forceClose();
     this.presence.dispose();
