@@ -59,7 +59,10 @@ class DatabaseServerModule {}
         uuidExtension: 'pgcrypto' as const,
         // PGlite is one session; its socket multiplexer has been seen to interleave extended-protocol
         // messages of concurrent connections ("portal does not exist"), so the embedded pool has one.
-        extra: { max: server.isEmbedded ? 1 : 20 },
+        // Idle connections stay open: opening one forks a PostgreSQL backend, and with pg-pool's
+        // 10 s idle timeout the pool shrank and regrew all the time under steady editing, which
+        // showed as 50-250 ms latency spikes in the S1 benchmark (p99 1×50 47 -> 17 ms without).
+        extra: { max: server.isEmbedded ? 1 : 20, idleTimeoutMillis: 0 },
         logger: new SafeTypeOrmLogger(),
         maxQueryExecutionTime: 2000,
       }),

@@ -34,7 +34,7 @@ export const COLLAB_CONFIG_SPEC = {
   COLLAB_PERMISSION_CACHE_MS: {
     default: 2000,
     description:
-      'How long an edit permission stays cached per organization and document; access changes clear it at once.',
+      'How long an edit permission stays cached per organization and document (refreshed in the background once past half of it); access changes clear it at once.',
   },
 } as const;
 

@@ -1,16 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import * as Y from 'yjs';
 import { permissionAllows } from '@coalesce/domain';
-import type { DocPermission } from '@coalesce/domain';
 import { MAX_UPDATE_BYTES } from '@coalesce/protocol';
 import type { OpenResult, SyncResult } from '@coalesce/protocol';
 import { AccessPolicy } from '../../core/access/access-policy.service.js';
-import type { LayerOf } from '../../core/access/access-policy.service.js';
 import type { AuthUser } from '../../core/auth/auth-user.js';
 import { AppError } from '../../core/errors/app-error.js';
 import { COLLAB_CONFIG } from './collab.config.js';
 import type { CollabConfig } from './collab.config.js';
 import { DocPermissionCache } from './doc-permission-cache.js';
+import type { CachedAccess } from './doc-permission-cache.js';
 import { DocStore } from './doc-store.js';
 import type { DocState, StoredUpdate } from './doc-store.js';
 import { LayerReadAudit } from './layer-read-audit.js';
@@ -22,6 +21,8 @@ import { assertValidUpdate } from './update-validation.js';
 @Injectable()
 export class CollabService {
   readonly permissions: DocPermissionCache;
+  /** Organization:document pairs whose permission is being refreshed ahead of expiry. */
+  private readonly refreshing = new Set<string>();
 
   constructor(
     private readonly policy: AccessPolicy,
@@ -44,29 +45,38 @@ export class CollabService {
     });
   }
 
-  /** Permission of the user on the document (cached briefly); null when they may not know it exists. */
-  async permission(
-    user: AuthUser,
-    docId: string,
-    fresh = false,
-  ): Promise<{
-    permission: DocPermission | null;
-    coalitionId: string | null;
-    layer: LayerOf | null;
-  }> {
+  /**
+   * Permission of the user on the document (cached briefly); null when they may not know it exists.
+   * A cached answer past half its life is refreshed in the background, so the edit check on the
+   * update path does not wait for a query every few seconds under steady typing.
+   */
+  async permission(user: AuthUser, docId: string, fresh = false): Promise<CachedAccess> {
     if (!fresh) {
       const cached = this.permissions.get(user.organizationId, docId);
-      if (cached) return cached;
+      if (cached) {
+        if (this.permissions.ageing(user.organizationId, docId)) this.refreshAhead(user, docId);
+        return cached;
+      }
     }
-    const access = await this.policy.documentAccess(user, docId);
-    this.permissions.set(
-      user.organizationId,
-      docId,
-      access.permission,
-      access.coalitionId,
-      access.layer,
-    );
-    return { permission: access.permission, coalitionId: access.coalitionId, layer: access.layer };
+    return this.lookUp(user, docId);
+  }
+
+  private refreshAhead(user: AuthUser, docId: string): void {
+    const key = `${user.organizationId}:${docId}`;
+    if (this.refreshing.has(key)) return;
+    this.refreshing.add(key);
+    this.lookUp(user, docId)
+      .catch(() => undefined)
+      .finally(() => this.refreshing.delete(key));
+  }
+
+  private async lookUp(user: AuthUser, docId: string): Promise<CachedAccess> {
+    // An access change while the query runs makes its answer stale: then it is not cached.
+    const generation = this.permissions.generation;
+    const { permission, coalitionId, layer } = await this.policy.documentAccess(user, docId);
+    const access = { permission, coalitionId, layer };
+    this.permissions.set(user.organizationId, docId, access, generation);
+    return access;
   }
 
   /**
