@@ -173,7 +173,7 @@ describe('route access rules', () => {
     ]);
   });
 
-  it('demands a recent re-authentication to change the email, the password or the second factor', () => {
+  it("demands a recent re-authentication to change the email, the password or a second factor (one's own or, as an admin, a member's)", () => {
     const sensitive = routes.filter((r) => r.recentAuthentication).map(key);
     expect(sensitive.sort()).toEqual([
       'DELETE /api/v1/auth/mfa',
@@ -182,6 +182,7 @@ describe('route access rules', () => {
       'POST /api/v1/auth/mfa/enrolment/confirm',
       'POST /api/v1/auth/mfa/recovery-codes',
       'POST /api/v1/auth/password',
+      'POST /api/v1/organizations/current/members/{userId}/two-factor/reset',
     ]);
   });
 

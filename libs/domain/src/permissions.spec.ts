@@ -101,6 +101,7 @@ describe('decideOrgAction', () => {
     'org.members.invite': [A, F, 'not-found'],
     'org.members.set-role': [A, F, 'not-found'],
     'org.members.disable': [A, F, 'not-found'],
+    'org.members.reset-two-factor': [A, F, 'not-found'],
     'org.audit.view': [A, F, 'not-found'],
     'org.coalitions.create': [A, F, 'not-found'],
     'org.coalition-invites.accept': [A, F, 'not-found'],

@@ -26,6 +26,7 @@ export const ORG_ACTIONS = [
   'org.members.invite',
   'org.members.set-role',
   'org.members.disable',
+  'org.members.reset-two-factor',
   'org.audit.view',
   'org.coalitions.create',
   'org.coalition-invites.accept',

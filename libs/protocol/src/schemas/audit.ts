@@ -14,6 +14,7 @@ export const AUDIT_ACTIONS = [
   'auth.mfa-failed',
   'auth.mfa-recovery-code-used',
   'auth.mfa-recovery-codes-regenerated',
+  'auth.mfa-reset',
   'user.email-changed',
   'org.mfa-requirement-changed',
   'session.revoked',

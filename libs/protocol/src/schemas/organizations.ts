@@ -67,6 +67,8 @@ export interface OrgMemberDto {
   email: string;
   orgRole: OrgRole;
   disabled: boolean;
+  /** Whether the member signs in with a second factor (an admin can reset it). */
+  twoFactorEnabled: boolean;
   createdAt: string;
 }
 

@@ -25,6 +25,7 @@ export type RevokeReason =
   | 'user-disabled'
   | 'password-changed'
   | 'admin-revoked'
+  | 'mfa-reset'
   | 'org-erased';
 
 export interface RotatedSession {

@@ -6,6 +6,7 @@ import type { OrgRole } from '@coalesce/domain';
 import { OrgAccess } from '../../core/access/access-rule.js';
 import type { AuthUser } from '../../core/auth/auth-user.js';
 import { CurrentUser } from '../../core/auth/current-user.decorator.js';
+import { RequiresRecentAuthentication } from '../../core/auth/session-requirements.js';
 import { Meta } from '../../core/http/request-meta.js';
 import type { RequestMeta } from '../../core/http/request-meta.js';
 import { ValidBody, ValidParams } from '../../core/http/validated.decorators.js';
@@ -54,5 +55,21 @@ export class OrgMembersController {
     @Meta() meta: RequestMeta,
   ): Promise<OrgMemberDto> {
     return this.members.setDisabled(user, p.userId, false, meta);
+  }
+
+  /**
+   * Removes the member's second factor and ends their sessions (they lost their authenticator and
+   * recovery codes). The admin must have signed in or re-authenticated within the last minutes.
+   */
+  @Post(':userId/two-factor/reset')
+  @HttpCode(200)
+  @OrgAccess('org.members.reset-two-factor')
+  @RequiresRecentAuthentication()
+  resetTwoFactor(
+    @CurrentUser() user: AuthUser,
+    @ValidParams(memberParamsSchema) p: { userId: string },
+    @Meta() meta: RequestMeta,
+  ): Promise<OrgMemberDto> {
+    return this.members.resetTwoFactor(user, p.userId, meta);
   }
 }

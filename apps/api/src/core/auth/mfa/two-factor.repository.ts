@@ -79,6 +79,15 @@ export class TwoFactorRepository {
   }
 
   /** Removes the secret, the recovery codes and pending sign-in challenges. */
+  async enabledAmong(userIds: string[]): Promise<Set<string>> {
+    if (!userIds.length) return new Set();
+    const rows: Array<{ user_id: string }> = await this.db.query(
+      'SELECT user_id FROM user_totp WHERE user_id = ANY($1::uuid[]) AND confirmed_at IS NOT NULL',
+      [userIds],
+    );
+    return new Set(rows.map((r) => r.user_id));
+  }
+
   async removeAll(userId: string, m: EntityManager): Promise<void> {
     await m.query('DELETE FROM mfa_challenges WHERE user_id = $1', [userId]);
     await m.query('DELETE FROM mfa_recovery_codes WHERE user_id = $1', [userId]);

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { TOTP_DIGITS, TOTP_PERIOD_SECONDS } from '@coalesce/protocol';
 import type {
   RecoveryCodesDto,
@@ -16,6 +17,7 @@ import { SecretBox } from './secret-box.js';
 import { matchTotp, newTotpSecret, TOTP_ISSUER, totpUri } from './totp.js';
 import { TwoFactorRepository } from './two-factor.repository.js';
 import type { TwoFactorFacts } from './two-factor.repository.js';
+import { UserTotpEntity } from './user-totp.entity.js';
 
 /** Where a second factor is being checked (for the audit log). */
 export type CodeStage = 'sign-in' | 'reauth' | 'enrolment';
@@ -46,6 +48,23 @@ export class TwoFactorService {
 
   async isEnabled(userId: string): Promise<boolean> {
     return (await this.facts(userId)).enabled;
+  }
+
+  /** Which of these users have two-factor on. */
+  enabledAmong(userIds: string[]): Promise<Set<string>> {
+    return this.repo.enabledAmong(userIds);
+  }
+
+  /**
+   * An administrator's reset for a member who lost their authenticator and recovery codes: the
+   * secret, recovery codes and pending challenges go (inside the caller's transaction). False when
+   * the member had no second factor.
+   */
+  async reset(userId: string, m: EntityManager): Promise<boolean> {
+    const row = await m.getRepository(UserTotpEntity).findOneBy({ userId });
+    if (!row) return false;
+    await this.repo.removeAll(userId, m);
+    return true;
   }
 
   countWithoutTwoFactor(organizationId: string): Promise<number> {

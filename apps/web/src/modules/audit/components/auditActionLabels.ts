@@ -11,6 +11,7 @@ const LABELS: Partial<Record<AuditAction, string>> & Record<string, string | und
   'auth.reauth-failed': 'Failed identity confirmation',
   'auth.mfa-enabled': 'Two-factor turned on',
   'auth.mfa-disabled': 'Two-factor turned off',
+  'auth.mfa-reset': 'Two-factor reset by an administrator',
   'auth.mfa-failed': 'Wrong two-factor code',
   'auth.mfa-recovery-code-used': 'Recovery code used',
   'auth.mfa-recovery-codes-regenerated': 'New recovery codes',

@@ -31,6 +31,8 @@ export const organizationsApi = {
     http.post<OrgMemberDto>(
       `/organizations/current/members/${userId}/${disabled ? 'disable' : 'enable'}`,
     ),
+  resetMemberTwoFactor: (userId: string) =>
+    http.post<OrgMemberDto>(`/organizations/current/members/${userId}/two-factor/reset`),
   invites: () => http.get<InviteDto[]>('/organizations/current/invites'),
   createInvite: (input: OrgInviteRequest) =>
     http.post<InviteDto>('/organizations/current/invites', input),

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Badge, Button, Select, Table, Text } from '@mantine/core';
+import { Badge, Button, Group, Select, Table, Text } from '@mantine/core';
 import { ORG_ROLES } from '@coalesce/domain';
 import type { OrgRole } from '@coalesce/domain';
 import type { OrgMemberDto } from '@coalesce/protocol';
@@ -7,7 +7,11 @@ import { formatDate } from '../../../lib/formatDate';
 import { ConfirmModal } from '../../../ui/ConfirmModal';
 import { notifyError, notifySuccess } from '../../../ui/notify';
 import { RoleBadge, roleLabel } from '../../../ui/RoleBadge';
-import { useSetOrgMemberDisabled, useSetOrgMemberRole } from '../hooks/useOrganizationMutations';
+import {
+  useResetOrgMemberTwoFactor,
+  useSetOrgMemberDisabled,
+  useSetOrgMemberRole,
+} from '../hooks/useOrganizationMutations';
 
 const ROLE_OPTIONS = ORG_ROLES.map((role) => ({ value: role, label: roleLabel(role) }));
 
@@ -21,6 +25,8 @@ export function OrgMembersTable({ members, currentUserId, canManage }: Props) {
   const setRole = useSetOrgMemberRole();
   const setDisabled = useSetOrgMemberDisabled();
   const [toggling, setToggling] = useState<OrgMemberDto | null>(null);
+  const resetTwoFactor = useResetOrgMemberTwoFactor();
+  const [resetting, setResetting] = useState<OrgMemberDto | null>(null);
   const sorted = [...members].sort((a, b) => a.name.localeCompare(b.name));
 
   const changeRole = (member: OrgMemberDto, role: OrgRole) =>
@@ -81,15 +87,22 @@ export function OrgMembersTable({ members, currentUserId, canManage }: Props) {
                     )}
                   </Table.Td>
                   <Table.Td>
-                    {member.disabled ? (
-                      <Badge color="red" variant="light" radius="sm">
-                        Disabled
-                      </Badge>
-                    ) : (
-                      <Badge color="teal" variant="light" radius="sm">
-                        Active
-                      </Badge>
-                    )}
+                    <Group gap={6}>
+                      {member.disabled ? (
+                        <Badge color="red" variant="light" radius="sm">
+                          Disabled
+                        </Badge>
+                      ) : (
+                        <Badge color="teal" variant="light" radius="sm">
+                          Active
+                        </Badge>
+                      )}
+                      {member.twoFactorEnabled && (
+                        <Badge color="gray" variant="light" radius="sm">
+                          Two-factor
+                        </Badge>
+                      )}
+                    </Group>
                   </Table.Td>
                   <Table.Td>
                     <Text size="sm">{formatDate(member.createdAt)}</Text>
@@ -97,14 +110,26 @@ export function OrgMembersTable({ members, currentUserId, canManage }: Props) {
                   {canManage && (
                     <Table.Td ta="right">
                       {!self && (
-                        <Button
-                          size="xs"
-                          variant="subtle"
-                          color={member.disabled ? 'teal' : 'red'}
-                          onClick={() => setToggling(member)}
-                        >
-                          {member.disabled ? 'Enable' : 'Disable'}
-                        </Button>
+                        <Group gap={4} justify="flex-end" wrap="nowrap">
+                          {member.twoFactorEnabled && (
+                            <Button
+                              size="xs"
+                              variant="subtle"
+                              color="orange"
+                              onClick={() => setResetting(member)}
+                            >
+                              Reset two-factor
+                            </Button>
+                          )}
+                          <Button
+                            size="xs"
+                            variant="subtle"
+                            color={member.disabled ? 'teal' : 'red'}
+                            onClick={() => setToggling(member)}
+                          >
+                            {member.disabled ? 'Enable' : 'Disable'}
+                          </Button>
+                        </Group>
                       )}
                     </Table.Td>
                   )}
@@ -130,6 +155,22 @@ export function OrgMembersTable({ members, currentUserId, canManage }: Props) {
         {toggling?.disabled
           ? `${toggling.name} will be able to sign in again.`
           : `${toggling?.name ?? ''} is signed out everywhere at once and cannot sign in until an administrator enables the account again.`}
+      </ConfirmModal>
+      <ConfirmModal
+        opened={resetting !== null}
+        onClose={() => setResetting(null)}
+        danger
+        title="Reset two-factor"
+        confirmLabel="Reset two-factor"
+        onConfirm={async () => {
+          if (!resetting) return;
+          await resetTwoFactor.mutateAsync(resetting.id);
+          notifySuccess(
+            `${resetting.name} can sign in with their password and set up two-factor again.`,
+          );
+        }}
+      >
+        {`Only when ${resetting?.name ?? ''} has lost both their authenticator and their recovery codes: their second factor is removed and they are signed out everywhere. Make sure it is really them who asked (call them), since their password alone will let them in until they set it up again.`}
       </ConfirmModal>
     </>
   );

@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { OrganizationUpdate } from '@coalesce/protocol';
 import type { OrgRole } from '@coalesce/domain';
 import { meQueryKey } from '../../auth/api/authApi';
+import { useReauth } from '../../two-factor/hooks/useReauth';
 import { organizationKeys, organizationsApi } from '../api/organizationsApi';
 import type { OrgInviteRequest } from '../api/organizationsApi';
 
@@ -38,6 +39,16 @@ export function useSetOrgMemberDisabled() {
   return useMutation({
     mutationFn: ({ userId, disabled }: { userId: string; disabled: boolean }) =>
       organizationsApi.setMemberDisabled(userId, disabled),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: organizationKeys.members }),
+  });
+}
+
+/** Resets a member's second factor (asks the admin to confirm their password first if needed). */
+export function useResetOrgMemberTwoFactor() {
+  const queryClient = useQueryClient();
+  const { withReauth } = useReauth();
+  return useMutation({
+    mutationFn: (userId: string) => withReauth(() => organizationsApi.resetMemberTwoFactor(userId)),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: organizationKeys.members }),
   });
 }
