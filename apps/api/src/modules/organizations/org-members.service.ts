@@ -70,8 +70,9 @@ export class OrgMembersService {
     );
   }
 
-  private async dto(user: UserEntity): Promise<OrgMemberDto> {
-    return toMemberDto(user, (await this.twoFactor.enabledAmong([user.id])).has(user.id));
+  /** Inside the caller's transaction: the embedded database's pool has a single connection. */
+  private async dto(user: UserEntity, m: EntityManager): Promise<OrgMemberDto> {
+    return toMemberDto(user, (await this.twoFactor.enabledAmong([user.id], m)).has(user.id));
   }
 
   async setRole(
@@ -82,7 +83,7 @@ export class OrgMembersService {
   ): Promise<OrgMemberDto> {
     return this.db.transaction(async (m) => {
       const target = await this.member(admin, userId, m);
-      if (target.orgRole === role) return this.dto(target);
+      if (target.orgRole === role) return this.dto(target, m);
       // Only demoting an active admin can leave the organization without one.
       if (target.orgRole === 'admin' && role !== 'admin' && !target.disabledAt)
         await this.keepOneAdmin(admin.organizationId, m);
@@ -91,7 +92,7 @@ export class OrgMembersService {
         from: target.orgRole,
         to: role,
       });
-      return this.dto({ ...target, orgRole: role } as UserEntity);
+      return this.dto({ ...target, orgRole: role } as UserEntity, m);
     });
   }
 
@@ -106,7 +107,7 @@ export class OrgMembersService {
       throw AppError.forbidden('You cannot disable your own account.');
     return this.db.transaction(async (m) => {
       const target = await this.member(admin, userId, m);
-      if (Boolean(target.disabledAt) === disabled) return this.dto(target);
+      if (Boolean(target.disabledAt) === disabled) return this.dto(target, m);
       if (disabled && target.orgRole === 'admin') await this.keepOneAdmin(admin.organizationId, m);
       const disabledAt = disabled ? new Date() : null;
       await this.users.update(target.id, { disabledAt }, m);
@@ -118,7 +119,7 @@ export class OrgMembersService {
         meta,
         m,
       );
-      return this.dto({ ...target, disabledAt } as UserEntity);
+      return this.dto({ ...target, disabledAt } as UserEntity, m);
     });
   }
 

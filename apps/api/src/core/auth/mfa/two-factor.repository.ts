@@ -79,9 +79,10 @@ export class TwoFactorRepository {
   }
 
   /** Removes the secret, the recovery codes and pending sign-in challenges. */
-  async enabledAmong(userIds: string[]): Promise<Set<string>> {
+  /** `m`: inside a transaction, read through it (the embedded database has one connection). */
+  async enabledAmong(userIds: string[], m?: EntityManager): Promise<Set<string>> {
     if (!userIds.length) return new Set();
-    const rows: Array<{ user_id: string }> = await this.db.query(
+    const rows: Array<{ user_id: string }> = await (m ?? this.db).query(
       'SELECT user_id FROM user_totp WHERE user_id = ANY($1::uuid[]) AND confirmed_at IS NOT NULL',
       [userIds],
     );

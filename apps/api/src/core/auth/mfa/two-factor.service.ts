@@ -51,8 +51,8 @@ export class TwoFactorService {
   }
 
   /** Which of these users have two-factor on. */
-  enabledAmong(userIds: string[]): Promise<Set<string>> {
-    return this.repo.enabledAmong(userIds);
+  enabledAmong(userIds: string[], m?: EntityManager): Promise<Set<string>> {
+    return this.repo.enabledAmong(userIds, m);
   }
 
   /**
