@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Socket } from 'socket.io-client';
 import type { ErrorBody, OrgErasureDto, TaskDetailDto } from '@coalesce/protocol';
+import { DocumentContentIndexer } from '../src/modules/documents/document-content-indexer.js';
 import { OrgDataJob } from '../src/modules/org-data/org-data.job.js';
 import { createDocument, rawSocket } from './collab/collab-fixtures.js';
 import { anchorOf } from './support/comments.js';
@@ -33,6 +34,15 @@ let erasedOrgName: string;
 const sockets: Socket[] = [];
 
 const ERASED_TEXT = 'Field notes only the erased org wrote';
+
+/**
+ * The database after the search-text refreshes of documents edited earlier in the file have been
+ * written (they run in the background, timed, and would otherwise land between two fingerprints).
+ */
+async function settledFingerprint(): Promise<Record<string, string>> {
+  await t.app.get(DocumentContentIndexer).flush();
+  return databaseFingerprint(t.db);
+}
 
 beforeAll(async () => {
   // No background compaction or checkpoints: the "nothing changed" checks compare every table.
@@ -120,7 +130,7 @@ describe('erasing an organization', () => {
   });
 
   it('wants the organization’s name typed again (400 otherwise, nothing changes)', async () => {
-    const before = await databaseFingerprint(t.db);
+    const before = await settledFingerprint();
     const wrong = await erase(erasedAdmin, erasedAdmin.me.organization.id, 'Some other name');
     const body = expectError(wrong, 400, 'VALIDATION_FAILED');
     expect(body.error.fields?.[0].path).toBe('confirmName');
@@ -137,7 +147,7 @@ describe('erasing an organization', () => {
     const member = await signUpOrg(t, 'member');
     const coalition = await createCoalition(lonely);
     await joinCoalition(lonely, member, coalition.id, 'member');
-    const before = await databaseFingerprint(t.db);
+    const before = await settledFingerprint();
     const res = await erase(lonely, lonely.me.organization.id, lonely.me.organization.name);
     expect(expectError(res, 409, 'LAST_COORDINATOR').error.details).toEqual({
       coalitions: [{ id: coalition.id, name: coalition.name }],
