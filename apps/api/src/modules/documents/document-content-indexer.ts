@@ -12,13 +12,6 @@ import { DocumentEvents } from './document-events.js';
 export const SEARCH_REFRESH_MS = 3000;
 /** ...and at least this often while people keep typing in it. */
 export const SEARCH_REFRESH_MAX_WAIT_MS = 60_000;
-/**
- * Timed refreshes start at least this far apart. Documents typed in together reach their
- * once-a-minute refresh together; each refresh may announce the document to every member socket of
- * the coalition, so back to back they held up acks for hundreds of milliseconds once a minute
- * (measured in the soak: 50 documents, 200 sockets).
- */
-export const SEARCH_REFRESH_SPACING_MS = 100;
 /** Content edits move updated_at / updated_by at most once per this many seconds per document. */
 export const CONTENT_TOUCH_SECONDS = 60;
 
@@ -40,8 +33,6 @@ export class DocumentContentIndexer implements OnApplicationBootstrap, BeforeApp
   /** When each dirty document was first marked since its last refresh. */
   private readonly dirtySince = new Map<string, number>();
   private running: Promise<void> = Promise.resolve();
-  /** When the last refresh finished (timed refreshes keep their spacing from it). */
-  private lastRefreshAt = 0;
   private closed = false;
 
   constructor(
@@ -70,7 +61,7 @@ export class DocumentContentIndexer implements OnApplicationBootstrap, BeforeApp
     const timer = setTimeout(() => {
       this.timers.delete(docId);
       this.dirtySince.delete(docId);
-      void this.enqueue([docId], { paced: true });
+      void this.enqueue([docId]);
     }, delay);
     timer.unref();
     this.timers.set(docId, timer);
@@ -86,7 +77,7 @@ export class DocumentContentIndexer implements OnApplicationBootstrap, BeforeApp
 
   /** Writes the search text of one document from its stored state right away. */
   async refreshNow(docId: string): Promise<void> {
-    await this.enqueue([docId], { force: true });
+    await this.enqueue([docId], true);
   }
 
   /**
@@ -114,20 +105,10 @@ export class DocumentContentIndexer implements OnApplicationBootstrap, BeforeApp
     this.closed = true;
   }
 
-  /**
-   * One refresh at a time, so the database sees a trickle, never a burst; `paced` (timed refreshes)
-   * also keeps SEARCH_REFRESH_SPACING_MS between them. `force`: refresh even if not dirty.
-   */
-  private enqueue(
-    docIds: string[],
-    { force = false, paced = false }: { force?: boolean; paced?: boolean } = {},
-  ): Promise<void> {
+  /** One refresh at a time, so the database sees a trickle, never a burst. */
+  private enqueue(docIds: string[], force = false): Promise<void> {
     const run = this.running.then(async () => {
       for (const docId of docIds) {
-        if (paced) {
-          const wait = this.lastRefreshAt + SEARCH_REFRESH_SPACING_MS - Date.now();
-          if (wait > 0 && !this.closed) await new Promise((resolve) => setTimeout(resolve, wait));
-        }
         if (!force && !this.dirty.has(docId)) continue;
         const userId = this.dirty.get(docId) ?? null;
         this.dirty.delete(docId);
@@ -135,8 +116,6 @@ export class DocumentContentIndexer implements OnApplicationBootstrap, BeforeApp
           await this.refresh(docId, userId);
         } catch (error) {
           this.logger.warn(`search text of ${docId} not refreshed: ${(error as Error).message}`);
-        } finally {
-          this.lastRefreshAt = Date.now();
         }
       }
     });
