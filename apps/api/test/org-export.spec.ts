@@ -5,6 +5,7 @@ import { createNode } from '@coalesce/case-map';
 import { CollabEvents, ORG_EXPORT_FORMAT } from '@coalesce/protocol';
 import type { EntityChanged, ErrorBody, OrgExportDto, OrgExportManifest } from '@coalesce/protocol';
 import { toMarkdown, updateToProsemirrorJson } from '@coalesce/rich-text';
+import { DocumentContentIndexer } from '../src/modules/documents/document-content-indexer.js';
 import { OrgDataJob } from '../src/modules/org-data/org-data.job.js';
 import { createDocument, rawSocket } from './collab/collab-fixtures.js';
 import { anchorOf } from './support/comments.js';
@@ -379,6 +380,8 @@ describe('organization export', () => {
       ['GET', `/organizations/${org}/exports/${job.id}/download`],
     ];
     for (const [method, path] of routes) {
+      // Background search-text refreshes of the documents edited above land first.
+      await t.app.get(DocumentContentIndexer).flush();
       const before = await databaseFingerprint(t.db);
       expectError(await ourMember.client.request(method, path), 403, 'FORBIDDEN');
       expectError(await outsider.client.request(method, path), 404, 'NOT_FOUND');
