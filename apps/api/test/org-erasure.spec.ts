@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Socket } from 'socket.io-client';
 import type { ErrorBody, OrgErasureDto, TaskDetailDto } from '@coalesce/protocol';
-import { DocumentContentIndexer } from '../src/modules/documents/document-content-indexer.js';
 import { OrgDataJob } from '../src/modules/org-data/org-data.job.js';
 import { createDocument, rawSocket } from './collab/collab-fixtures.js';
 import { anchorOf } from './support/comments.js';
@@ -17,6 +16,7 @@ import {
 import type { Actor } from './support/fixtures.js';
 import { bytesContain, withModuleEnv } from './support/org-data.js';
 import { createTask } from './support/tasks.js';
+import { settledFingerprint } from './support/settled-fingerprint.js';
 import { startTestApp } from './support/test-app.js';
 import type { TestApp } from './support/test-app.js';
 
@@ -34,15 +34,6 @@ let erasedOrgName: string;
 const sockets: Socket[] = [];
 
 const ERASED_TEXT = 'Field notes only the erased org wrote';
-
-/**
- * The database after the search-text refreshes of documents edited earlier in the file have been
- * written (they run in the background, timed, and would otherwise land between two fingerprints).
- */
-async function settledFingerprint(): Promise<Record<string, string>> {
-  await t.app.get(DocumentContentIndexer).flush();
-  return databaseFingerprint(t.db);
-}
 
 beforeAll(async () => {
   // No background compaction or checkpoints: the "nothing changed" checks compare every table.
@@ -130,7 +121,7 @@ describe('erasing an organization', () => {
   });
 
   it('wants the organization’s name typed again (400 otherwise, nothing changes)', async () => {
-    const before = await settledFingerprint();
+    const before = await settledFingerprint(t);
     const wrong = await erase(erasedAdmin, erasedAdmin.me.organization.id, 'Some other name');
     const body = expectError(wrong, 400, 'VALIDATION_FAILED');
     expect(body.error.fields?.[0].path).toBe('confirmName');
@@ -147,7 +138,7 @@ describe('erasing an organization', () => {
     const member = await signUpOrg(t, 'member');
     const coalition = await createCoalition(lonely);
     await joinCoalition(lonely, member, coalition.id, 'member');
-    const before = await settledFingerprint();
+    const before = await settledFingerprint(t);
     const res = await erase(lonely, lonely.me.organization.id, lonely.me.organization.name);
     expect(expectError(res, 409, 'LAST_COORDINATOR').error.details).toEqual({
       coalitions: [{ id: coalition.id, name: coalition.name }],

@@ -5,7 +5,6 @@ import { createNode } from '@coalesce/case-map';
 import { CollabEvents, ORG_EXPORT_FORMAT } from '@coalesce/protocol';
 import type { EntityChanged, ErrorBody, OrgExportDto, OrgExportManifest } from '@coalesce/protocol';
 import { toMarkdown, updateToProsemirrorJson } from '@coalesce/rich-text';
-import { DocumentContentIndexer } from '../src/modules/documents/document-content-indexer.js';
 import { OrgDataJob } from '../src/modules/org-data/org-data.job.js';
 import { createDocument, rawSocket } from './collab/collab-fixtures.js';
 import { anchorOf } from './support/comments.js';
@@ -15,6 +14,7 @@ import { addColleague, createCoalition, joinCoalition, signUpOrg } from './suppo
 import type { Actor } from './support/fixtures.js';
 import { downloadZip, sendEdit, utf8, waitForExport, withModuleEnv } from './support/org-data.js';
 import { createTask } from './support/tasks.js';
+import { settledFingerprint } from './support/settled-fingerprint.js';
 import { startTestApp } from './support/test-app.js';
 import type { TestApp } from './support/test-app.js';
 
@@ -380,9 +380,7 @@ describe('organization export', () => {
       ['GET', `/organizations/${org}/exports/${job.id}/download`],
     ];
     for (const [method, path] of routes) {
-      // Background search-text refreshes of the documents edited above land first.
-      await t.app.get(DocumentContentIndexer).flush();
-      const before = await databaseFingerprint(t.db);
+      const before = await settledFingerprint(t);
       expectError(await ourMember.client.request(method, path), 403, 'FORBIDDEN');
       expectError(await outsider.client.request(method, path), 404, 'NOT_FOUND');
       expectError(await theirs.client.request(method, path), 404, 'NOT_FOUND');
