@@ -47,13 +47,13 @@ describe('collaboration: a failed group commit', () => {
     const store = t.app.get(DocStore);
     const append = store.append.bind(store);
     let calls = 0;
-    store.append = async (batch) => {
+    store.append = async (...args) => {
       calls += 1;
       if (calls === 1) {
         await new Promise((r) => setTimeout(r, 200));
         throw new Error('connection lost (test)');
       }
-      return append(batch);
+      return append(...args);
     };
     try {
       const ackFirst = call<UpdateResult>(socket, CollabEvents.DocUpdate, first);

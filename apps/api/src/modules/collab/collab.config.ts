@@ -6,6 +6,11 @@ export const COLLAB_CONFIG_SPEC = {
       'Extra wait before a group commit starts (0: the next event-loop turn). Updates that arrive while a commit is being written always share the next one.',
   },
   COLLAB_COMMIT_MAX_BATCH: { default: 500, description: 'Most updates in one group commit.' },
+  COLLAB_COMMITS_IN_FLIGHT: {
+    default: 2,
+    description:
+      'Group commits written at once (on separate connections); a batch that builds on an earlier one still in flight is refused by the database unless that one commits (1: one at a time).',
+  },
   COLLAB_CACHE_MB: {
     default: 64,
     description:
@@ -41,6 +46,7 @@ export const COLLAB_CONFIG_SPEC = {
 export interface CollabConfig {
   commitWindowMs: number;
   commitMaxBatch: number;
+  commitsInFlight: number;
   cacheBytes: number;
   compactAfterUpdates: number;
   compactAfterBytes: number;
@@ -67,6 +73,7 @@ export function loadCollabConfig(
   return {
     commitWindowMs: read(env, 'COLLAB_COMMIT_WINDOW_MS'),
     commitMaxBatch: Math.max(1, read(env, 'COLLAB_COMMIT_MAX_BATCH')),
+    commitsInFlight: Math.max(1, Math.floor(read(env, 'COLLAB_COMMITS_IN_FLIGHT'))),
     cacheBytes: read(env, 'COLLAB_CACHE_MB') * 1024 * 1024,
     compactAfterUpdates: Math.max(1, read(env, 'COLLAB_COMPACT_AFTER_UPDATES')),
     compactAfterBytes: read(env, 'COLLAB_COMPACT_AFTER_BYTES'),

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../../core/auth/auth.module.js';
+import { DatabaseModule } from '../../core/database/database.module.js';
 import { AccessWatcher } from './access-watcher.js';
 import { CollabBroadcaster } from './collab-broadcaster.js';
 import { CollabMetrics } from './collab-metrics.js';
@@ -20,7 +21,7 @@ import { VersionsService } from './versions.service.js';
 
 /** The collaboration engine: Yjs over Socket.IO, durable group commit, compaction, versions, presence. */
 @Module({
-  imports: [AuthModule],
+  imports: [AuthModule, DatabaseModule],
   controllers: [VersionsController],
   providers: [
     { provide: COLLAB_CONFIG, useFactory: () => loadCollabConfig() },

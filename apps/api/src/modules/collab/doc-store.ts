@@ -2,7 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
+import type { Pool } from 'pg';
 import * as Y from 'yjs';
+import { DatabaseServer } from '../../core/database/database.module.js';
 import { COLLAB_CONFIG } from './collab.config.js';
 import type { CollabConfig } from './collab.config.js';
 import { CollabMetrics } from './collab-metrics.js';
@@ -38,6 +40,21 @@ export interface StoredUpdate {
 
 const EMPTY_STATE = Y.encodeStateAsUpdate(new Y.Doc());
 
+/** A pipelined batch found that the batch it builds on did not commit (it stored nothing). */
+export class PredecessorNotCommitted extends Error {
+  constructor() {
+    super('The group commit this one builds on did not commit.');
+  }
+}
+
+const APPEND_SQL =
+  'SELECT * FROM collab_append($1::uuid[], $2::bytea, $3::integer[], $4::varchar[], $5::uuid[], $6::bigint, $7::uuid[], $8::bigint[])';
+
+function isPredecessorNotCommitted(error: unknown): boolean {
+  const e = error as { code?: string; driverError?: { code?: string } } | null;
+  return e?.code === 'CB001' || e?.driverError?.code === 'CB001';
+}
+
 /**
  * Storage of co-edited documents in PostgreSQL: snapshot + update log, read in one statement so a
  * concurrent compaction can never hide updates. No document lives in memory beyond the bounded cache.
@@ -48,6 +65,7 @@ export class DocStore {
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    private readonly server: DatabaseServer,
     @Inject(COLLAB_CONFIG) config: CollabConfig,
     metrics: CollabMetrics,
     merger: MergeThread,
@@ -171,43 +189,58 @@ export class DocStore {
   }
 
   /**
+   * A statement of the update path, straight on TypeORM's pg pool as a named prepared statement
+   * (parsed and planned once per connection); TypeORM's query runner per call costs more than the
+   * statement itself for a one-update batch. Not on the embedded database: its connections share
+   * one session, where a statement name prepared by one is taken for the next.
+   */
+  private async hotQuery<T>(name: string, text: string, values: unknown[]): Promise<T[]> {
+    const pool = (this.db.driver as unknown as { master?: Pool }).master;
+    if (!pool || this.server.isEmbedded) return this.db.query(text, values);
+    return (await pool.query({ name, text, values })).rows as T[];
+  }
+
+  /**
    * Writes a batch of updates (several documents possible) as ONE statement, so it is one round
    * trip and one implicit transaction: `collab_append()` (a migration; the updates packed into one
-   * binary parameter with their lengths) recognizes resent update ids
-   * and takes consecutive seqs from each document's head row. The batch is sorted by document
-   * (arrival order kept within a document) so concurrent batches lock head rows in the same order.
+   * binary parameter with their lengths) recognizes resent update ids, takes consecutive seqs from
+   * each document's head row (updated once per batch, locked in one order), and inserts the rows.
+   * `batch`: this batch's id, recorded on the head rows it writes; `after`: per document, the batch
+   * this one builds on (still being committed when this one was sent). If that one is not the last
+   * to have written the document, nothing is stored and the call fails with `PredecessorNotCommitted`.
    */
-  async append(batch: NewUpdate[]): Promise<StoredUpdate[]> {
-    const order = batch
-      .map((u, index) => ({ u, index }))
-      .sort((a, b) =>
-        a.u.docId === b.u.docId ? a.index - b.index : a.u.docId < b.u.docId ? -1 : 1,
-      );
-    const rows: Array<{
+  async append(
+    updates: NewUpdate[],
+    batch: bigint = 0n,
+    after: ReadonlyMap<string, bigint> = new Map(),
+  ): Promise<StoredUpdate[]> {
+    let rows: Array<{
       out_update_id: string;
       out_doc_id: string;
       out_seq: string;
       out_duplicate: boolean;
-    }> = await this.db.query(
-      'SELECT * FROM collab_append($1::uuid[], $2::bytea, $3::integer[], $4::varchar[], $5::uuid[])',
-      [
-        order.map(({ u }) => u.docId),
+    }>;
+    try {
+      rows = await this.hotQuery('collab-append', APPEND_SQL, [
+        updates.map((u) => u.docId),
         // One binary parameter (a bytea[] would travel hex-encoded as text).
-        Buffer.concat(order.map(({ u }) => u.update)),
-        order.map(({ u }) => u.update.byteLength),
-        order.map(({ u }) => u.updateId),
-        order.map(({ u }) => u.userId),
-      ],
-    );
-    const results: StoredUpdate[] = new Array(batch.length);
-    rows.forEach((row, k) => {
-      results[order[k].index] = {
-        updateId: row.out_update_id,
-        docId: row.out_doc_id,
-        seq: Number(row.out_seq),
-        duplicate: row.out_duplicate,
-      };
-    });
-    return results;
+        Buffer.concat(updates.map((u) => u.update)),
+        updates.map((u) => u.update.byteLength),
+        updates.map((u) => u.updateId),
+        updates.map((u) => u.userId),
+        batch.toString(),
+        [...after.keys()],
+        [...after.values()].map(String),
+      ]);
+    } catch (error) {
+      if (isPredecessorNotCommitted(error)) throw new PredecessorNotCommitted();
+      throw error;
+    }
+    return rows.map((row) => ({
+      updateId: row.out_update_id,
+      docId: row.out_doc_id,
+      seq: Number(row.out_seq),
+      duplicate: row.out_duplicate,
+    }));
   }
 }

@@ -10,6 +10,7 @@ import { BillNotifications1764900000000 } from './1764900000000-bill-notificatio
 import { TasksClaims1765000000000 } from './1765000000000-tasks-claims.js';
 import { TwoFactor1765100000000 } from './1765100000000-two-factor.js';
 import { CaseMaps1765200000000 } from './1765200000000-case-maps.js';
+import { CollabAppendPipelined1765400000000 } from './1765400000000-collab-append-pipelined.js';
 import { DataOwnership1765300000000 } from './1765300000000-data-ownership.js';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has landed. */
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   TwoFactor1765100000000,
   CaseMaps1765200000000,
   DataOwnership1765300000000,
+  CollabAppendPipelined1765400000000,
 ];
