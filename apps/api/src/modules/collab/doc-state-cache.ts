@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { mergeLog } from './merge-updates.js';
+import { takeUpdateMeta } from './update-validation.js';
 
 /** Merged state of a document up to `seq`, with updates appended since (merged lazily). */
 export interface CachedState {
@@ -178,7 +179,7 @@ export class DocStateCache {
  * for that client, when an update does not continue it.
  */
 export function advanceStateVector(sv: Map<number, number>, update: Uint8Array): boolean {
-  const { from, to } = Y.parseUpdateMeta(update);
+  const { from, to } = takeUpdateMeta(update);
   let contiguous = true;
   for (const [client, start] of from) {
     const known = sv.get(client) ?? 0;

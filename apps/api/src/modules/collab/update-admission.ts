@@ -1,10 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import * as Y from 'yjs';
 import { AppError } from '../../core/errors/app-error.js';
 import { DocStore } from './doc-store.js';
 import type { StoredUpdate } from './doc-store.js';
 import { UpdateCommitter } from './update-committer.js';
-import { assertReferencesKnown, assertValidUpdate, trimKnown } from './update-validation.js';
+import {
+  assertReferencesKnown,
+  assertValidUpdate,
+  trimKnown,
+  updateMeta,
+} from './update-validation.js';
 
 interface Accepted {
   /** State vector of the committed state plus every update accepted and not yet committed. */
@@ -99,7 +103,7 @@ export class UpdateAdmission {
     epoch: number,
   ): Promise<StoredUpdate> {
     const next = new Map(sv);
-    const { from, to } = Y.parseUpdateMeta(fresh);
+    const { from, to } = updateMeta(fresh);
     for (const [client, start] of from)
       if (start <= (next.get(client) ?? 0)) next.set(client, to.get(client) ?? start);
     const current = this.accepted.get(docId);

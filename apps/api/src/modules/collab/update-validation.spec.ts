@@ -1,12 +1,37 @@
 import { describe, expect, it } from '@jest/globals';
 import * as Y from 'yjs';
-import { assertReferencesKnown, trimKnown } from './update-validation.js';
+import {
+  assertReferencesKnown,
+  assertValidUpdate,
+  takeUpdateMeta,
+  trimKnown,
+  updateMeta,
+} from './update-validation.js';
 
 function sv(doc: Y.Doc): Map<number, number> {
   return Y.decodeStateVector(Y.encodeStateVector(doc));
 }
 
 describe('update validation', () => {
+  it('reads the meta of a validated update from its one decoding, equal to Y.parseUpdateMeta', () => {
+    const a = new Y.Doc();
+    const b = new Y.Doc();
+    a.getText('t').insert(0, 'hello');
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    b.getText('t').insert(2, 'XY');
+    b.getText('t').delete(0, 1);
+    a.getMap('m').set('k', 1);
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    const update = Y.encodeStateAsUpdate(b); // several clients, deletions
+    assertValidUpdate(update);
+    const expected = Y.parseUpdateMeta(update);
+    expect(updateMeta(update)).toEqual(expected);
+    expect(takeUpdateMeta(update)).toEqual(expected);
+    // Taken: read again from the bytes, still equal.
+    expect(updateMeta(update)).toEqual(expected);
+    expect(() => assertReferencesKnown(update, new Map())).not.toThrow();
+  });
+
   it('accepts a continuation of what the server has and trims what it already has', () => {
     const doc = new Y.Doc();
     doc.getText('t').insert(0, 'hello');

@@ -8,13 +8,54 @@ import { AppError } from '../../core/errors/app-error.js';
  */
 export function assertValidUpdate(update: Uint8Array): void {
   if (update.byteLength === 0) throw new AppError('INVALID_UPDATE', 'The update is empty.');
+  let decoded: Decoded;
   try {
-    const decoded = Y.decodeUpdate(update);
-    if (decoded.structs.length === 0 && decoded.ds.clients.size === 0)
-      throw new Error('no content');
+    decoded = Y.decodeUpdate(update);
   } catch {
     throw new AppError('INVALID_UPDATE', 'The update is not a valid Yjs update.');
   }
+  if (decoded.structs.length === 0 && decoded.ds.clients.size === 0)
+    throw new AppError('INVALID_UPDATE', 'The update is not a valid Yjs update.');
+  // The update path reads these again (admission, commit, cache): decoded once, here.
+  decodedUpdates.set(update, decoded);
+  metas.set(update, metaOf(decoded.structs));
+}
+
+type Decoded = ReturnType<typeof Y.decodeUpdate>;
+type Meta = ReturnType<typeof Y.parseUpdateMeta>;
+
+/** Decoded by `assertValidUpdate`, until `assertReferencesKnown` takes it (short-lived). */
+const decodedUpdates = new WeakMap<Uint8Array, Decoded>();
+/** `Y.parseUpdateMeta` of updates on their way to the state cache (taken by `takeUpdateMeta`). */
+const metas = new WeakMap<Uint8Array, Meta>();
+
+/** As `Y.parseUpdateMeta`: per client, the first clock and the clock after the last struct. */
+function metaOf(structs: Decoded['structs']): Meta {
+  const from = new Map<number, number>();
+  const to = new Map<number, number>();
+  for (const struct of structs) {
+    const { client, clock } = struct.id;
+    if (!from.has(client)) from.set(client, clock);
+    to.set(client, clock + struct.length);
+  }
+  return { from, to };
+}
+
+/** `Y.parseUpdateMeta(update)`, computed once per update on the update path. */
+export function updateMeta(update: Uint8Array): Meta {
+  let meta = metas.get(update);
+  if (!meta) {
+    meta = Y.parseUpdateMeta(update);
+    metas.set(update, meta);
+  }
+  return meta;
+}
+
+/** `updateMeta` for its last reader: forgets it (the update may stay cached for long). */
+export function takeUpdateMeta(update: Uint8Array): Meta {
+  const meta = metas.get(update) ?? Y.parseUpdateMeta(update);
+  metas.delete(update);
+  return meta;
 }
 
 /**
@@ -23,7 +64,7 @@ export function assertValidUpdate(update: Uint8Array): void {
  * `update` itself without re-encoding it (a valid update, as `assertValidUpdate` checked).
  */
 export function trimKnown(update: Uint8Array, sv: Map<number, number>): Uint8Array | null {
-  const { from } = Y.parseUpdateMeta(update);
+  const { from } = updateMeta(update);
   let overlaps = false;
   for (const [client, clock] of from) if (clock < (sv.get(client) ?? 0)) overlaps = true;
   if (!overlaps && from.size > 0) return update;
@@ -39,7 +80,8 @@ export function trimKnown(update: Uint8Array, sv: Map<number, number>): Uint8Arr
  * to a struct the server has or that comes earlier in this update.
  */
 export function assertReferencesKnown(update: Uint8Array, sv: Map<number, number>): void {
-  const { structs, ds } = Y.decodeUpdate(update);
+  const { structs, ds } = decodedUpdates.get(update) ?? Y.decodeUpdate(update);
+  decodedUpdates.delete(update);
   const after = new Map(sv);
   const seen = new Set<number>();
   for (const struct of structs) {
