@@ -45,20 +45,47 @@ describe('collaboration: pipelined group commits', () => {
     const doc = await createDocument(owner, coalitionId);
     const store = t.app.get(DocStore);
     const next = writer();
-    await store.append(
-      [{ docId: doc.id, update: next(), updateId: newUpdateId(), userId: null }],
-      11n,
-    );
+    const first = { docId: doc.id, update: next(), updateId: newUpdateId(), userId: null };
+    await store.append([first], 11n);
 
+    // Builds on batch 12, which never reached the database (it failed): refused.
     const orphan = { docId: doc.id, update: next(), updateId: newUpdateId(), userId: null };
-    await expect(store.append([orphan], 13n, new Map([[doc.id, 12n]]))).rejects.toBeInstanceOf(
+    const lost = { batch: 12n, updateIds: [newUpdateId()] };
+    await expect(store.append([orphan], 13n, new Map([[doc.id, lost]]))).rejects.toBeInstanceOf(
       PredecessorNotCommitted,
     );
     expect((await storedLog(doc.id)).map((r) => r.seq)).toEqual([1]);
 
     // Naming the batch that did write it, the same update goes in.
-    const [stored] = await store.append([orphan], 13n, new Map([[doc.id, 11n]]));
+    const [stored] = await store.append(
+      [orphan],
+      13n,
+      new Map([[doc.id, { batch: 11n, updateIds: [first.updateId] }]]),
+    );
     expect(stored).toMatchObject({ seq: 2, duplicate: false });
+  });
+
+  it('accepts a batch whose predecessor committed when another node wrote the document since', async () => {
+    const doc = await createDocument(owner, coalitionId);
+    const store = t.app.get(DocStore);
+    const mine = writer();
+    const theirs = writer();
+    const first = { docId: doc.id, update: mine(), updateId: newUpdateId(), userId: null };
+    await store.append([first], 21n);
+    // Another node's batch writes the document in between.
+    await store.append(
+      [{ docId: doc.id, update: theirs(), updateId: newUpdateId(), userId: null }],
+      99n,
+    );
+    const started = Date.now();
+    const [stored] = await store.append(
+      [{ docId: doc.id, update: mine(), updateId: newUpdateId(), userId: null }],
+      22n,
+      new Map([[doc.id, { batch: 21n, updateIds: [first.updateId] }]]),
+    );
+    expect(stored).toMatchObject({ seq: 3, duplicate: false });
+    // Without waiting out the retries meant for a predecessor that has not arrived yet.
+    expect(Date.now() - started).toBeLessThan(1000);
   });
 
   it('commits batches sent while earlier ones are in flight densely, in order, and integrable', async () => {

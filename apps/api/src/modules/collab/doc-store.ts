@@ -48,7 +48,13 @@ export class PredecessorNotCommitted extends Error {
 }
 
 const APPEND_SQL =
-  'SELECT * FROM collab_append($1::uuid[], $2::bytea, $3::integer[], $4::varchar[], $5::uuid[], $6::bigint, $7::uuid[], $8::bigint[])';
+  'SELECT * FROM collab_append($1::uuid[], $2::bytea, $3::integer[], $4::varchar[], $5::uuid[], $6::bigint, $7::uuid[], $8::bigint[], $9::uuid[], $10::varchar[])';
+
+/** For one document of a pipelined batch: the in-flight batch it builds on and that one's update ids. */
+export interface BuildsOn {
+  batch: bigint;
+  updateIds: string[];
+}
 
 function isPredecessorNotCommitted(error: unknown): boolean {
   const e = error as { code?: string; driverError?: { code?: string } } | null;
@@ -206,13 +212,14 @@ export class DocStore {
    * binary parameter with their lengths) recognizes resent update ids, takes consecutive seqs from
    * each document's head row (updated once per batch, locked in one order), and inserts the rows.
    * `batch`: this batch's id, recorded on the head rows it writes; `after`: per document, the batch
-   * this one builds on (still being committed when this one was sent). If that one is not the last
-   * to have written the document, nothing is stored and the call fails with `PredecessorNotCommitted`.
+   * this one builds on (still being committed when this one was sent). Unless that one wrote the
+   * document last or all its updates are stored (it committed, another node wrote since), nothing is
+   * stored and the call fails with `PredecessorNotCommitted`.
    */
   async append(
     updates: NewUpdate[],
     batch: bigint = 0n,
-    after: ReadonlyMap<string, bigint> = new Map(),
+    after: ReadonlyMap<string, BuildsOn> = new Map(),
   ): Promise<StoredUpdate[]> {
     let rows: Array<{
       out_update_id: string;
@@ -230,7 +237,9 @@ export class DocStore {
         updates.map((u) => u.userId),
         batch.toString(),
         [...after.keys()],
-        [...after.values()].map(String),
+        [...after.values()].map((b) => b.batch.toString()),
+        [...after].flatMap(([docId, b]) => b.updateIds.map(() => docId)),
+        [...after.values()].flatMap((b) => b.updateIds),
       ]);
     } catch (error) {
       if (isPredecessorNotCommitted(error)) throw new PredecessorNotCommitted();

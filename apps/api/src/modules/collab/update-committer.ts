@@ -6,7 +6,7 @@ import { COLLAB_CONFIG } from './collab.config.js';
 import type { CollabConfig } from './collab.config.js';
 import { CollabMetrics } from './collab-metrics.js';
 import { DocStore, PredecessorNotCommitted } from './doc-store.js';
-import type { NewUpdate, StoredUpdate } from './doc-store.js';
+import type { BuildsOn, NewUpdate, StoredUpdate } from './doc-store.js';
 
 interface Pending {
   update: NewUpdate;
@@ -142,18 +142,23 @@ export class UpdateCommitter implements OnApplicationShutdown {
     this.inFlight += 1;
     const batch = this.queue.splice(0, this.config.commitMaxBatch);
     const id = newBatchId();
-    const after = new Map<string, bigint>();
+    const after = new Map<string, BuildsOn>();
     const predecessors = new Set<InFlightBatch>();
     for (const { update } of batch) {
       const before = this.lastBatchOf.get(update.docId);
       if (before && !after.has(update.docId)) {
-        after.set(update.docId, before.id);
+        after.set(update.docId, { batch: before.id, updateIds: before.updateIds(update.docId) });
         predecessors.add(before);
       }
     }
     if (after.size) this.stats.pipelined += 1;
     let settle: (committed: boolean) => void = () => undefined;
-    const self: InFlightBatch = { id, committed: new Promise((r) => (settle = r)) };
+    const self: InFlightBatch = {
+      id,
+      committed: new Promise((r) => (settle = r)),
+      updateIds: (docId) =>
+        batch.filter((p) => p.update.docId === docId).map((p) => p.update.updateId),
+    };
     for (const { update } of batch) this.lastBatchOf.set(update.docId, self);
     const started = performance.now();
     const written = this.write(
@@ -189,7 +194,7 @@ export class UpdateCommitter implements OnApplicationShutdown {
   private async write(
     updates: NewUpdate[],
     id: bigint,
-    after: Map<string, bigint>,
+    after: Map<string, BuildsOn>,
     predecessors: Set<InFlightBatch>,
   ): Promise<StoredUpdate[]> {
     try {
@@ -267,6 +272,8 @@ export class UpdateCommitter implements OnApplicationShutdown {
 
 interface InFlightBatch {
   id: bigint;
+  /** The ids of its updates of a document. */
+  updateIds: (docId: string) => string[];
   /** Resolves true once it committed, false if it failed. */
   committed: Promise<boolean>;
 }

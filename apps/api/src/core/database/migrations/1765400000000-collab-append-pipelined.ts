@@ -9,8 +9,10 @@ import { CollabAppendPacked1764660000000 } from './1764660000000-collab-append-p
  *   updates go in with one INSERT.
  * - `last_batch` on the head row names the batch that last wrote the document. A batch sent while
  *   an earlier one is still being committed (on another connection) names, per shared document, the
- *   batch it builds on (`p_after_*`); if that one did not commit, this one fails with SQLSTATE
- *   CB001 and stores nothing, so the log never holds updates whose base was lost.
+ *   batch it builds on (`p_after_*`: its id, and the ids of its updates of that document); if that
+ *   one did not commit, this one fails with SQLSTATE CB001 and stores nothing, so the log never
+ *   holds updates whose base was lost. (Written over by another node since is fine: its updates
+ *   are all stored.)
  * Resent update ids are still recognized (and a repeated id within one batch is stored once).
  */
 export class CollabAppendPipelined1765400000000 implements MigrationInterface {
@@ -21,7 +23,8 @@ export class CollabAppendPipelined1765400000000 implements MigrationInterface {
     await q.query(`
       CREATE FUNCTION collab_append(p_doc_ids uuid[], p_updates bytea, p_lengths integer[],
                                     p_update_ids varchar[], p_user_ids uuid[], p_batch bigint,
-                                    p_after_docs uuid[], p_after_batches bigint[])
+                                    p_after_docs uuid[], p_after_batches bigint[],
+                                    p_after_id_docs uuid[], p_after_ids varchar[])
       RETURNS TABLE (out_update_id varchar, out_doc_id uuid, out_seq bigint, out_duplicate boolean)
       LANGUAGE plpgsql AS $$
       DECLARE
@@ -81,7 +84,8 @@ export class CollabAppendPipelined1765400000000 implements MigrationInterface {
           k := array_position(v_docs, v_doc);
           v_expected := p_after_batches[array_position(p_after_docs, v_doc)];
           -- A batch sent right after the one it builds on can reach the database first: it waits
-          -- (briefly) for that one to write the row; if it never does, it did not commit.
+          -- (briefly) for that one to write the row; if it never does, it did not commit. If every
+          -- update of that batch is stored, it did commit and another node wrote since: go on.
           FOR attempt IN 1 .. 40 LOOP
             UPDATE doc_heads h
                SET head_seq = h.head_seq + v_counts[k], pending_count = h.pending_count + v_counts[k],
@@ -92,6 +96,13 @@ export class CollabAppendPipelined1765400000000 implements MigrationInterface {
             EXIT WHEN FOUND;
             IF NOT EXISTS (SELECT 1 FROM doc_heads h WHERE h.doc_id = v_doc) THEN
               RAISE EXCEPTION 'document % has no storage row', v_doc;
+            END IF;
+            IF EXISTS (SELECT 1 FROM unnest(p_after_id_docs, p_after_ids) AS a(d, id) WHERE a.d = v_doc)
+               AND NOT EXISTS (SELECT 1 FROM unnest(p_after_id_docs, p_after_ids) AS a(d, id)
+                                WHERE a.d = v_doc
+                                  AND NOT EXISTS (SELECT 1 FROM doc_updates u WHERE u.update_id = a.id)) THEN
+              v_expected := NULL;
+              CONTINUE;
             END IF;
             IF attempt = 40 THEN
               RAISE EXCEPTION USING ERRCODE = 'CB001',
@@ -133,7 +144,7 @@ export class CollabAppendPipelined1765400000000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(
-      `DROP FUNCTION collab_append(uuid[], bytea, integer[], varchar[], uuid[], bigint, uuid[], bigint[])`,
+      `DROP FUNCTION collab_append(uuid[], bytea, integer[], varchar[], uuid[], bigint, uuid[], bigint[], uuid[], varchar[])`,
     );
     await q.query(`ALTER TABLE doc_heads DROP COLUMN last_batch`);
     // The packed version's up() drops the version before it, which is gone already.
