@@ -38,19 +38,21 @@ interface Sent {
   ackedAt: number | null;
 }
 
+/** A throwaway database of DATABASE_URL's server when set, else a new embedded one. */
+async function freshStorage(): Promise<StartApiOptions> {
+  if (process.env.DATABASE_URL) {
+    const database: ThrowawayDatabase = await createThrowawayDatabase(process.env.DATABASE_URL);
+    cleanups.push(() => database.drop());
+    return { databaseUrl: database.url };
+  }
+  const dataDir = mkdtempSync(join(tmpdir(), 'coalesce-e2e-shutdown-'));
+  cleanups.push(async () => rmSync(dataDir, { recursive: true, force: true }));
+  return { dataDir };
+}
+
 describe('graceful shutdown of the built API', () => {
   it('answers 503 on /ready, acks what it commits, says why it disconnects, and exits 0', async () => {
-    let database: ThrowawayDatabase | null = null;
-    let storage: StartApiOptions;
-    if (process.env.DATABASE_URL) {
-      database = await createThrowawayDatabase(process.env.DATABASE_URL);
-      cleanups.push(() => database!.drop());
-      storage = { databaseUrl: database.url };
-    } else {
-      const dataDir = mkdtempSync(join(tmpdir(), 'coalesce-e2e-shutdown-'));
-      cleanups.push(async () => rmSync(dataDir, { recursive: true, force: true }));
-      storage = { dataDir };
-    }
+    const storage = await freshStorage();
     const env = { SHUTDOWN_DRAIN_MS: '600', SHUTDOWN_TIMEOUT_MS: '15000' };
     // Debug logs: the socket's connect and disconnect lines are checked below.
     const api: RunningApi = await startApi({ ...storage, env: { ...env, LOG_LEVEL: 'debug' } });
@@ -195,4 +197,34 @@ describe('graceful shutdown of the built API', () => {
     expect(missing.map((s) => s.index)).toEqual([]);
     await again.stop();
   }, 180_000);
+
+  it('is not held up by health checks polling over keep-alive connections', async () => {
+    // Before, a request in flight on a keep-alive connection when the HTTP server began to close
+    // kept that connection open, and the next poll kept it busy: the process hung until its
+    // shutdown timeout (exit 1) about half the time.
+    const api = await startApi({
+      ...(await freshStorage()),
+      env: { SHUTDOWN_DRAIN_MS: '200', SHUTDOWN_TIMEOUT_MS: '10000' },
+    });
+    cleanups.push(() => api.stop());
+    let exited = false;
+    const poll = async () => {
+      while (!exited) {
+        try {
+          await (await fetch(`${api.baseUrl}/api/health/ready`)).text();
+        } catch {
+          await new Promise((r) => setTimeout(r, 5));
+        }
+      }
+    };
+    const pollers = Array.from({ length: 4 }, poll);
+    await new Promise((r) => setTimeout(r, 500));
+    const terminatedAt = Date.now();
+    api.kill('SIGTERM');
+    const exit = await api.exited;
+    exited = true;
+    await Promise.all(pollers);
+    expect(exit).toEqual({ code: 0, signal: null });
+    expect(Date.now() - terminatedAt).toBeLessThan(8000);
+  }, 120_000);
 });

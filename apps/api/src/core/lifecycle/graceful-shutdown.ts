@@ -1,3 +1,4 @@
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { INestApplication } from '@nestjs/common';
 import { Logger } from '@nestjs/common';
 import { Lifecycle } from './lifecycle.service.js';
@@ -22,10 +23,28 @@ export async function shutDownGracefully(
 ): Promise<void> {
   const lifecycle = app.get(Lifecycle);
   lifecycle.beginShutdown(reason);
+  // Keep-alive connections end with their current request (a health check polling every few ms
+  // would otherwise keep one busy and hold up the HTTP server's close for good).
+  const server = app.getHttpServer() as Server;
+  server.prependListener('request', (_req: IncomingMessage, res: ServerResponse) =>
+    res.setHeader('Connection', 'close'),
+  );
+  server.closeIdleConnections();
   if (timing.drainMs > 0) await new Promise((resolve) => setTimeout(resolve, timing.drainMs));
   await lifecycle.runShutdownSteps();
-  await app.close();
+  // Every socket has been told to reconnect elsewhere by now. A connection still open a little
+  // later would hold up the HTTP server's close, and with it Socket.IO's and the whole shutdown: cut.
+  const cut = setTimeout(() => server.closeAllConnections(), STRAGGLER_GRACE_MS);
+  cut.unref();
+  try {
+    await app.close();
+  } finally {
+    clearTimeout(cut);
+  }
 }
+
+/** How long Nest's close may wait for open connections before they are cut. */
+const STRAGGLER_GRACE_MS = 2000;
 
 /**
  * SIGTERM / SIGINT: shut down gracefully and exit 0 (1 past `timeoutMs` or on failure). A second
