@@ -54,8 +54,6 @@ export class UpdateCommitter implements OnApplicationShutdown {
     largestBatch: 0,
     /** Batches sent while one they build on was still being committed. */
     pipelined: 0,
-    /** Pipelined batches written again after overtaking the batch they build on. */
-    rewrites: 0,
   };
 
   constructor(
@@ -203,7 +201,6 @@ export class UpdateCommitter implements OnApplicationShutdown {
       if (!(error instanceof PredecessorNotCommitted)) throw error;
       const outcomes = await Promise.all([...predecessors].map((p) => p.committed));
       if (!outcomes.every(Boolean)) throw error;
-      this.stats.rewrites += 1;
       return this.store.append(updates, id);
     }
   }
