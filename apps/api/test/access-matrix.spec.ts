@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { ErrorBody, WorkingGroupDto } from '@coalesce/protocol';
 import { startTestApp } from './support/test-app.js';
+import { settledFingerprint } from './support/settled-fingerprint.js';
 import type { TestApp } from './support/test-app.js';
 import {
   addColleague,
@@ -10,7 +11,7 @@ import {
   signUpOrg,
 } from './support/fixtures.js';
 import type { Actor } from './support/fixtures.js';
-import { databaseFingerprint, expectError, expectStatus } from './support/expect.js';
+import { expectError, expectStatus } from './support/expect.js';
 
 /**
  * Who may call each coalition-scoped route. The table is written from DESIGN.md section 2, not
@@ -478,7 +479,7 @@ describe('coalition access matrix', () => {
     const outsider = actors.outsider;
     const missing: Ids = { ...ids, id: '7d1f0a52-3c4e-4b8a-9f6d-2e5c8b1a0f93' };
     for (const route of ROUTES) {
-      const before = await databaseFingerprint(t.db);
+      const before = await settledFingerprint(t);
       const res = await outsider.client.request<ErrorBody>(
         route.method,
         url(route.path, ids),
@@ -493,7 +494,7 @@ describe('coalition access matrix', () => {
         status: 404,
         code: 'NOT_FOUND',
       });
-      expect(await databaseFingerprint(t.db)).toEqual(before);
+      expect(await settledFingerprint(t)).toEqual(before);
       cases += 1;
 
       // The answer does not reveal that the coalition exists.
@@ -514,7 +515,7 @@ describe('coalition access matrix', () => {
         [ActorKey, Expectation]
       >) {
         if (expected !== 403) continue;
-        const before = await databaseFingerprint(t.db);
+        const before = await settledFingerprint(t);
         const res = await actors[actorKey].client.request<ErrorBody>(
           route.method,
           url(route.path, ids),
@@ -526,7 +527,7 @@ describe('coalition access matrix', () => {
           status: 403,
           code: 'FORBIDDEN',
         });
-        expect(await databaseFingerprint(t.db)).toEqual(before);
+        expect(await settledFingerprint(t)).toEqual(before);
         checked.push(label);
         cases += 1;
       }
@@ -655,7 +656,7 @@ describe('organization data access matrix', () => {
     for (const route of ORG_ROUTES) {
       const label = key(route.method, route.path);
       for (const actorKey of ['outsider', 'memberAdmin', 'observerUser'] as const) {
-        const before = await databaseFingerprint(t.db);
+        const before = await settledFingerprint(t);
         const res = await actors[actorKey].client.request<ErrorBody>(
           route.method,
           orgUrl(route.path, orgIds),
@@ -667,7 +668,7 @@ describe('organization data access matrix', () => {
           status: 404,
           code: 'NOT_FOUND',
         });
-        expect(await databaseFingerprint(t.db)).toEqual(before);
+        expect(await settledFingerprint(t)).toEqual(before);
         const missing = await actors[actorKey].client.request<ErrorBody>(
           route.method,
           orgUrl(route.path, ghost),
@@ -676,7 +677,7 @@ describe('organization data access matrix', () => {
         expect(missing.status).toBe(404);
         expect(missing.body.error.message).toBe(res.body.error.message);
       }
-      const before = await databaseFingerprint(t.db);
+      const before = await settledFingerprint(t);
       const member = await actors.coordinatorUser.client.request<ErrorBody>(
         route.method,
         orgUrl(route.path, orgIds),
@@ -687,7 +688,7 @@ describe('organization data access matrix', () => {
         status: 403,
         code: 'FORBIDDEN',
       });
-      expect(await databaseFingerprint(t.db)).toEqual(before);
+      expect(await settledFingerprint(t)).toEqual(before);
     }
   });
 

@@ -16,7 +16,8 @@ import type {
 import { BillAlertsService } from '../src/modules/bills/bill-alerts.service.js';
 import { FEDERAL_TRAFFICKING_BILLS } from '../src/modules/bills/samples/federal-trafficking-bills.js';
 import { next, rawSocket } from './collab/collab-fixtures.js';
-import { databaseFingerprint, expectError, expectStatus } from './support/expect.js';
+import { expectError, expectStatus } from './support/expect.js';
+import { settledFingerprint } from './support/settled-fingerprint.js';
 import { addColleague, createCoalition, joinCoalition, signUpOrg } from './support/fixtures.js';
 import type { Actor } from './support/fixtures.js';
 import { startTestApp } from './support/test-app.js';
@@ -203,14 +204,14 @@ describe('bills: import', () => {
 
   it('previews, applies, and re-imports the Open States JSON sample idempotently', async () => {
     const body = { format: 'open-states-json', content: sample('federal-trafficking-bills.json') };
-    const before = await databaseFingerprint(t.db);
+    const before = await settledFingerprint(t);
     const preview = expectStatus(
       await member.client.post<BillImportPreviewDto>(`${base()}/bill-imports/preview`, body),
       200,
     );
     expect(preview.ok).toBe(true);
     expect(preview.summary).toEqual({ create: 4, update: 0, unchanged: 0 });
-    expect(await databaseFingerprint(t.db)).toEqual(before);
+    expect(await settledFingerprint(t)).toEqual(before);
 
     const applied = expectStatus(
       await member.client.post<BillImportResultDto>(`${base()}/bill-imports/apply`, {
@@ -295,14 +296,14 @@ describe('bills: import', () => {
     expect(preview.issues).toEqual([
       { line: 4, field: 'action_date', message: expect.stringContaining('YYYY-MM-DD') },
     ]);
-    const before = await databaseFingerprint(t.db);
+    const before = await settledFingerprint(t);
     const res = expectError(
       await member.client.post(`${base()}/bill-imports/apply`, body),
       400,
       'VALIDATION_FAILED',
     );
     expect(res.error.fields?.[0].path).toBe('line 4: action_date');
-    expect(await databaseFingerprint(t.db)).toEqual(before);
+    expect(await settledFingerprint(t)).toEqual(before);
 
     const missingColumn = expectStatus(
       await member.client.post<BillImportPreviewDto>(`${base()}/bill-imports/preview`, {
@@ -383,13 +384,13 @@ describe('bills: positions, matrix and conflicts', () => {
   });
 
   it('refuses a position from an observer org (403) and changes nothing', async () => {
-    const before = await databaseFingerprint(t.db);
+    const before = await settledFingerprint(t);
     expectError(
       await observer.client.post(`${base()}/bills/${billId}/position`, { stance: 'support' }),
       403,
       'FORBIDDEN',
     );
-    expect(await databaseFingerprint(t.db)).toEqual(before);
+    expect(await settledFingerprint(t)).toEqual(before);
   });
 
   it('lets only coordinators choose the lead org', async () => {

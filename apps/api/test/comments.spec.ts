@@ -10,8 +10,9 @@ import type {
 } from '@coalesce/protocol';
 import { createDocument, next, rawSocket } from './collab/collab-fixtures.js';
 import { anchorOf } from './support/comments.js';
+import { settledFingerprint } from './support/settled-fingerprint.js';
 import { openDocument } from './support/documents.js';
-import { databaseFingerprint, expectError, expectStatus } from './support/expect.js';
+import { expectError, expectStatus } from './support/expect.js';
 import { addColleague, createCoalition, joinCoalition, signUpOrg } from './support/fixtures.js';
 import type { Actor } from './support/fixtures.js';
 import { startTestApp } from './support/test-app.js';
@@ -69,7 +70,7 @@ describe('comments: who may read and write', () => {
       await owner.client.post<CommentThreadDto>(`/documents/${doc.id}/comments`, threadBody('Hi')),
       201,
     );
-    const before = await databaseFingerprint(t.db);
+    const before = await settledFingerprint(t);
     expectError(await outsider.client.get(`/documents/${doc.id}/comments`), 404, 'NOT_FOUND');
     expectError(
       await outsider.client.post(`/documents/${doc.id}/comments`, threadBody('x')),
@@ -90,13 +91,13 @@ describe('comments: who may read and write', () => {
       404,
       'NOT_FOUND',
     );
-    expect(await databaseFingerprint(t.db)).toEqual(before);
+    expect(await settledFingerprint(t)).toEqual(before);
   });
 
   it('lets viewers and observers read but not comment (403)', async () => {
     expectStatus(await viewer.client.get(`/documents/${doc.id}/comments`), 200);
     expectStatus(await observer.client.get(`/documents/${doc.id}/comments`), 200);
-    const before = await databaseFingerprint(t.db);
+    const before = await settledFingerprint(t);
     expectError(
       await viewer.client.post(`/documents/${doc.id}/comments`, threadBody('x')),
       403,
@@ -108,7 +109,7 @@ describe('comments: who may read and write', () => {
       403,
       'FORBIDDEN',
     );
-    expect(await databaseFingerprint(t.db)).toEqual(before);
+    expect(await settledFingerprint(t)).toEqual(before);
   });
 
   it('lets a commenter comment, while an edit from them over the socket is refused', async () => {
@@ -243,7 +244,7 @@ describe('comments: who may read and write', () => {
 
 describe('mentions', () => {
   it('refuses a mention of someone outside the coalition, with the field, storing nothing', async () => {
-    const before = await databaseFingerprint(t.db);
+    const before = await settledFingerprint(t);
     const res = expectError(
       await owner.client.post(
         `/documents/${doc.id}/comments`,
@@ -257,7 +258,7 @@ describe('mentions', () => {
       'VALIDATION_FAILED',
     );
     expect(res.error.fields!.map((f) => f.path)).toEqual(['mentions.1.id', 'mentions.2.id']);
-    expect(await databaseFingerprint(t.db)).toEqual(before);
+    expect(await settledFingerprint(t)).toEqual(before);
   });
 
   it('notifies the mentioned person (not the author), with names on the comment', async () => {

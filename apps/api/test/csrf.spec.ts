@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { ErrorBody } from '@coalesce/protocol';
 import { startTestApp } from './support/test-app.js';
+import { settledFingerprint } from './support/settled-fingerprint.js';
 import type { TestApp } from './support/test-app.js';
 import { PASSWORD, signUpOrg } from './support/fixtures.js';
 import type { Actor } from './support/fixtures.js';
 import type { ApiClient } from './support/api-client.js';
-import { databaseFingerprint, expectError, expectStatus } from './support/expect.js';
+import { expectError, expectStatus } from './support/expect.js';
 
 /**
  * CSRF defence of the cookie-authenticated requests: the refresh cookie is sent by the browser on
@@ -53,7 +54,7 @@ describe('CSRF on cookie-authenticated routes', () => {
       ['no header, own origin', { origin: t.baseUrl }],
     ];
     for (const [label, headers] of refused) {
-      const before = await databaseFingerprint(t.db);
+      const before = await settledFingerprint(t);
       const res = await refresh(client, headers);
       expect({ label, status: res.status, code: res.body?.error?.code }).toEqual({
         label,
@@ -61,7 +62,7 @@ describe('CSRF on cookie-authenticated routes', () => {
         code: 'CSRF_REJECTED',
       });
       expect(res.headers.get('set-cookie')).toBeNull();
-      expect(await databaseFingerprint(t.db)).toEqual(before);
+      expect(await settledFingerprint(t)).toEqual(before);
       expect(client.refreshCookie).toBe(cookie);
     }
   });

@@ -3,12 +3,13 @@ import type { ErrorBody } from '@coalesce/protocol';
 import { DocumentContentIndexer } from '../src/modules/documents/document-content-indexer.js';
 import { createDocument } from './collab/collab-fixtures.js';
 import { anchorOf } from './support/comments.js';
+import { settledFingerprint } from './support/settled-fingerprint.js';
 import { openDocument } from './support/documents.js';
 import { startTestApp } from './support/test-app.js';
 import type { TestApp } from './support/test-app.js';
 import { createCoalition, joinCoalition, signUpOrg } from './support/fixtures.js';
 import type { Actor } from './support/fixtures.js';
-import { databaseFingerprint, expectStatus } from './support/expect.js';
+import { expectStatus } from './support/expect.js';
 
 /**
  * Who may call each document-scoped route (/documents/{docId}/...), taken from the OpenAPI
@@ -166,7 +167,7 @@ describe('document access matrix', () => {
     for (const route of ROUTES) {
       for (const role of ROLES) {
         const expected = route.expect[role];
-        const before = await databaseFingerprint(t.db);
+        const before = await settledFingerprint(t);
         const res = await actors[role].client.request<ErrorBody>(
           route.method,
           url(route.path, ids),
@@ -182,7 +183,7 @@ describe('document access matrix', () => {
             status: expected,
             code,
           });
-          expect(await databaseFingerprint(t.db)).toEqual(before);
+          expect(await settledFingerprint(t)).toEqual(before);
         }
         if (role === 'outsider') {
           // The answer does not reveal that the document exists.

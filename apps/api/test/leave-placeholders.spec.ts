@@ -7,9 +7,10 @@ import { CompactionService } from '../src/modules/collab/compaction.service.js';
 import { OrgDataJob } from '../src/modules/org-data/org-data.job.js';
 import { createDocument } from './collab/collab-fixtures.js';
 import { anchorOf } from './support/comments.js';
+import { settledFingerprint } from './support/settled-fingerprint.js';
 import { openDocument } from './support/documents.js';
 import type { OpenedDoc } from './support/documents.js';
-import { databaseFingerprint, expectError, expectStatus } from './support/expect.js';
+import { expectError, expectStatus } from './support/expect.js';
 import { addColleague, createCoalition, joinCoalition, signUpOrg } from './support/fixtures.js';
 import type { Actor } from './support/fixtures.js';
 import {
@@ -140,12 +141,12 @@ afterAll(async () => {
 
 describe('leaving a coalition with placeholders', () => {
   it('refuses an unknown choice with 400 and the organization stays', async () => {
-    const before = await databaseFingerprint(t.db);
+    const before = await settledFingerprint(t);
     const res = await leavingAdmin.client.post<ErrorBody>(`/coalitions/${coalitionId}/leave`, {
       contributions: 'delete-everything',
     });
     expect(expectError(res, 400, 'VALIDATION_FAILED').error.fields?.[0].path).toBe('contributions');
-    expect(await databaseFingerprint(t.db)).toEqual(before);
+    expect(await settledFingerprint(t)).toEqual(before);
   });
 
   it('recorded which Yjs clients the leaving organization used, before compaction deleted their rows', async () => {

@@ -5,7 +5,7 @@ import { OrgDataJob } from '../src/modules/org-data/org-data.job.js';
 import { createDocument, rawSocket } from './collab/collab-fixtures.js';
 import { anchorOf } from './support/comments.js';
 import { openDocument } from './support/documents.js';
-import { databaseFingerprint, expectError, expectStatus } from './support/expect.js';
+import { expectError, expectStatus } from './support/expect.js';
 import {
   PASSWORD,
   addColleague,
@@ -113,11 +113,11 @@ const erase = (actor: Actor, orgId: string, confirmName: string) =>
 describe('erasing an organization', () => {
   it('is for the organization’s admins: members get 403, anyone else 404, nothing changes', async () => {
     const org = erasedAdmin.me.organization.id;
-    const before = await databaseFingerprint(t.db);
+    const before = await settledFingerprint(t);
     expectError(await erase(erasedMember, org, erasedOrgName), 403, 'FORBIDDEN');
     expectError(await erase(outsider, org, erasedOrgName), 404, 'NOT_FOUND');
     expectError(await erase(coordinator, org, erasedOrgName), 404, 'NOT_FOUND');
-    expect(await databaseFingerprint(t.db)).toEqual(before);
+    expect(await settledFingerprint(t)).toEqual(before);
   });
 
   it('wants the organization’s name typed again (400 otherwise, nothing changes)', async () => {
@@ -130,7 +130,7 @@ describe('erasing an organization', () => {
       400,
       'VALIDATION_FAILED',
     );
-    expect(await databaseFingerprint(t.db)).toEqual(before);
+    expect(await settledFingerprint(t)).toEqual(before);
   });
 
   it('is refused while the organization is the last coordinator of a coalition with other members', async () => {
@@ -143,7 +143,7 @@ describe('erasing an organization', () => {
     expect(expectError(res, 409, 'LAST_COORDINATOR').error.details).toEqual({
       coalitions: [{ id: coalition.id, name: coalition.name }],
     });
-    expect(await databaseFingerprint(t.db)).toEqual(before);
+    expect(await settledFingerprint(t)).toEqual(before);
   });
 
   it('deletes its documents and work, replaces its contributions, disables and anonymises its people', async () => {

@@ -9,7 +9,7 @@ import { OrgDataJob } from '../src/modules/org-data/org-data.job.js';
 import { createDocument, rawSocket } from './collab/collab-fixtures.js';
 import { anchorOf } from './support/comments.js';
 import { openDocument } from './support/documents.js';
-import { databaseFingerprint, expectError, expectStatus } from './support/expect.js';
+import { expectError, expectStatus } from './support/expect.js';
 import { addColleague, createCoalition, joinCoalition, signUpOrg } from './support/fixtures.js';
 import type { Actor } from './support/fixtures.js';
 import { downloadZip, sendEdit, utf8, waitForExport, withModuleEnv } from './support/org-data.js';
@@ -384,7 +384,7 @@ describe('organization export', () => {
       expectError(await ourMember.client.request(method, path), 403, 'FORBIDDEN');
       expectError(await outsider.client.request(method, path), 404, 'NOT_FOUND');
       expectError(await theirs.client.request(method, path), 404, 'NOT_FOUND');
-      expect(await databaseFingerprint(t.db)).toEqual(before);
+      expect(await settledFingerprint(t)).toEqual(before);
     }
     // Another organization's export id under our organization is not found either.
     expectError(

@@ -2,10 +2,11 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/glob
 import type { MeDto, ReauthDto, RecoveryCodesDto } from '@coalesce/protocol';
 import { LoginRateLimiter } from '../src/core/auth/login-rate-limiter.js';
 import { startTestApp } from './support/test-app.js';
+import { settledFingerprint } from './support/settled-fingerprint.js';
 import type { TestApp } from './support/test-app.js';
 import { PASSWORD, signUpOrg } from './support/fixtures.js';
 import type { Actor } from './support/fixtures.js';
-import { databaseFingerprint, expectError, expectStatus } from './support/expect.js';
+import { expectError, expectStatus } from './support/expect.js';
 import { enrolTwoFactor, passwordStep, totpAt } from './support/two-factor.js';
 
 let t: TestApp;
@@ -47,7 +48,7 @@ describe('re-authentication before sensitive changes', () => {
       204,
     );
     await ageSession(kim);
-    const before = await databaseFingerprint(t.db);
+    const before = await settledFingerprint(t);
     for (const [method, path, body] of [
       [
         'POST',
@@ -79,7 +80,7 @@ describe('re-authentication before sensitive changes', () => {
         code: 'REAUTH_REQUIRED',
       });
     }
-    expect(await databaseFingerprint(t.db)).toEqual(before);
+    expect(await settledFingerprint(t)).toEqual(before);
     // Everything else goes on as usual.
     expectStatus(await kim.client.get('/auth/sessions'), 200);
   });
@@ -194,7 +195,7 @@ describe('changing the email address', () => {
     const taken = await signUpOrg(t, 'taken');
     const newEmail = `pia-new-${Date.now()}@example.org`;
 
-    const before = await databaseFingerprint(t.db);
+    const before = await settledFingerprint(t);
     const wrongPassword = expectError(
       await pia.client.patch('/me/email', { email: newEmail, currentPassword: 'nope-nope' }),
       400,
@@ -221,7 +222,7 @@ describe('changing the email address', () => {
       'VALIDATION_FAILED',
     );
     expect(invalid.error.fields?.[0]?.path).toBe('email');
-    expect(await databaseFingerprint(t.db)).toEqual(before);
+    expect(await settledFingerprint(t)).toEqual(before);
 
     const me = expectStatus(
       await pia.client.patch<MeDto>('/me/email', {

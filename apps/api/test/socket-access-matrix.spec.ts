@@ -15,10 +15,10 @@ import { encodeAwareness } from '../src/modules/collab/awareness-codec.js';
 import { DocumentContentIndexer } from '../src/modules/documents/document-content-indexer.js';
 import { call, createDocument, newUpdateId, rawSocket } from './collab/collab-fixtures.js';
 import { startTestApp } from './support/test-app.js';
+import { settledFingerprint } from './support/settled-fingerprint.js';
 import type { TestApp } from './support/test-app.js';
 import { createCoalition, joinCoalition, signUpOrg } from './support/fixtures.js';
 import type { Actor } from './support/fixtures.js';
-import { databaseFingerprint } from './support/expect.js';
 
 /**
  * Socket authorization matrix: every event name the protocol exports for /collab (derived from
@@ -282,9 +282,9 @@ async function run(event: CollabEventName, actor: Actor, ghost = false) {
   await new Promise((resolve) => setTimeout(resolve, 50));
   await t.app.get(DocumentContentIndexer).flush();
   relayed.length = 0;
-  const before = await databaseFingerprint(t.db);
+  const before = await settledFingerprint(t);
   const ack = await emit(socket, event, spec.payload(local, ghost), spec.direction === 'server');
-  const changed = JSON.stringify(await databaseFingerprint(t.db)) !== JSON.stringify(before);
+  const changed = JSON.stringify(await settledFingerprint(t)) !== JSON.stringify(before);
   await new Promise((resolve) => setTimeout(resolve, 100));
   const received = [...relayed];
   socket.disconnect();

@@ -2,10 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { ErrorBody, OrgSecuritySettingsDto, TwoFactorStatusDto } from '@coalesce/protocol';
 import { rawSocket } from './collab/collab-fixtures.js';
 import { startTestApp } from './support/test-app.js';
+import { settledFingerprint } from './support/settled-fingerprint.js';
 import type { TestApp } from './support/test-app.js';
 import { addColleague, createCoalition, PASSWORD, signUpOrg } from './support/fixtures.js';
 import type { Actor } from './support/fixtures.js';
-import { databaseFingerprint, expectError, expectStatus } from './support/expect.js';
+import { expectError, expectStatus } from './support/expect.js';
 import { enrolTwoFactor } from './support/two-factor.js';
 
 let t: TestApp;
@@ -36,7 +37,7 @@ describe('requiring two-factor for an organization', () => {
       membersWithoutTwoFactor: 2,
     });
 
-    const before = await databaseFingerprint(t.db);
+    const before = await settledFingerprint(t);
     expectError(
       await member.client.request('PUT', securityOf(orgId), { requireTwoFactor: true }),
       403,
@@ -62,7 +63,7 @@ describe('requiring two-factor for an organization', () => {
       'CONFLICT',
     );
     expect(own.error.message).toMatch(/your own account first/);
-    expect(await databaseFingerprint(t.db)).toEqual(before);
+    expect(await settledFingerprint(t)).toEqual(before);
   });
 
   it('once on, refuses every route but enrolment to a member without two-factor, then unlocks', async () => {

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { AuthTokens, ErrorBody, OrgMemberDto } from '@coalesce/protocol';
 import { startTestApp } from './support/test-app.js';
+import { settledFingerprint } from './support/settled-fingerprint.js';
 import type { TestApp } from './support/test-app.js';
 import { addColleague, PASSWORD, signUpOrg } from './support/fixtures.js';
 import type { Actor } from './support/fixtures.js';
-import { databaseFingerprint, expectError, expectStatus } from './support/expect.js';
+import { expectError, expectStatus } from './support/expect.js';
 import { enrolTwoFactor } from './support/two-factor.js';
 
 let t: TestApp;
@@ -38,7 +39,7 @@ async function memberRow(user: Actor): Promise<OrgMemberDto> {
 describe("an admin resets a member's second factor", () => {
   it('is refused to members who are not admins, to outsiders and for oneself, changing nothing', async () => {
     expect(await memberRow(member)).toMatchObject({ twoFactorEnabled: true });
-    const before = await databaseFingerprint(t.db);
+    const before = await settledFingerprint(t);
     expectError(await colleague.client.post(resetPath(member)), 403, 'FORBIDDEN');
     // Another organization's admin: the member is not theirs to know.
     expectError(await outsider.client.post(resetPath(member)), 404, 'NOT_FOUND');
@@ -48,7 +49,7 @@ describe("an admin resets a member's second factor", () => {
       400,
       'VALIDATION_FAILED',
     );
-    expect(await databaseFingerprint(t.db)).toEqual(before);
+    expect(await settledFingerprint(t)).toEqual(before);
     expect(await memberRow(member)).toMatchObject({ twoFactorEnabled: true });
   });
 

@@ -11,9 +11,10 @@ import type {
 } from '@coalesce/protocol';
 import { LoginRateLimiter } from '../src/core/auth/login-rate-limiter.js';
 import { startTestApp } from './support/test-app.js';
+import { settledFingerprint } from './support/settled-fingerprint.js';
 import type { TestApp } from './support/test-app.js';
 import { PASSWORD, signUpOrg } from './support/fixtures.js';
-import { databaseFingerprint, expectError, expectStatus } from './support/expect.js';
+import { expectError, expectStatus } from './support/expect.js';
 import { enrolTwoFactor, passwordStep, signInWithCode, totpAt } from './support/two-factor.js';
 
 let t: TestApp;
@@ -325,7 +326,7 @@ describe('signing in with two-factor on', () => {
   });
 
   it('refuses unknown or malformed challenges and changes nothing', async () => {
-    const before = await databaseFingerprint(t.db);
+    const before = await settledFingerprint(t);
     expectError(
       await t.client().post('/auth/mfa/verify', { challengeToken: 'x'.repeat(43), code: '123456' }),
       401,
@@ -346,7 +347,7 @@ describe('signing in with two-factor on', () => {
       400,
       'VALIDATION_FAILED',
     );
-    expect(await databaseFingerprint(t.db)).toEqual(before);
+    expect(await settledFingerprint(t)).toEqual(before);
   });
 
   it('lets a user without two-factor sign in with the password alone, as before', async () => {

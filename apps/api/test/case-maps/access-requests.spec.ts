@@ -9,10 +9,11 @@ import type {
   NotificationListDto,
 } from '@coalesce/protocol';
 import { startTestApp } from '../support/test-app.js';
+import { settledFingerprint } from '../support/settled-fingerprint.js';
 import type { TestApp } from '../support/test-app.js';
 import { addColleague, createCoalition, joinCoalition, signUpOrg } from '../support/fixtures.js';
 import type { Actor } from '../support/fixtures.js';
-import { databaseFingerprint, expectError, expectStatus } from '../support/expect.js';
+import { expectError, expectStatus } from '../support/expect.js';
 import { next, rawSocket, waitUntil } from '../collab/collab-fixtures.js';
 import { MapSession, createMap, layersOf } from './case-map-fixtures.js';
 
@@ -161,7 +162,7 @@ describe('case maps: access requests', () => {
 
   it('refuses requests for nodes that are not restricted stubs of another organization, from observers and outsiders, changing nothing', async () => {
     const { map, survivorId, witnessId, vesselId } = await mapWithRestrictedNodes();
-    const before = await databaseFingerprint(t.db);
+    const before = await settledFingerprint(t);
     for (const nodeId of [witnessId, vesselId, 'no-such-node']) {
       expectError(
         await requester.client.post(`/case-maps/${map.id}/access-requests`, {
@@ -209,7 +210,7 @@ describe('case maps: access requests', () => {
       400,
       'VALIDATION_FAILED',
     );
-    expect(await databaseFingerprint(t.db)).toEqual(before);
+    expect(await settledFingerprint(t)).toEqual(before);
   });
 
   it('grant-layer: the requesting organization may open the owner layer, audited, and the requester is told', async () => {
@@ -223,7 +224,7 @@ describe('case maps: access requests', () => {
     );
     const resolveUrl = `/case-maps/${map.id}/access-requests/${request.id}/resolve`;
     // Only the owner organization answers; others are refused without a change.
-    const before = await databaseFingerprint(t.db);
+    const before = await settledFingerprint(t);
     expectError(
       await requester.client.post(resolveUrl, { decision: 'grant-layer' }),
       403,
@@ -249,7 +250,7 @@ describe('case maps: access requests', () => {
       400,
       'VALIDATION_FAILED',
     );
-    expect(await databaseFingerprint(t.db)).toEqual(before);
+    expect(await settledFingerprint(t)).toEqual(before);
 
     const requesterSocket = await connect(requester);
     const told = next<EntityChanged>(

@@ -5,10 +5,11 @@ import { createEdge, createNode, sharedEdges, sharedNodes } from '@coalesce/case
 import { CASE_MAP_JSON_FORMAT } from '@coalesce/protocol';
 import type { CaseMapJson, DocumentDto, ErrorBody } from '@coalesce/protocol';
 import { startTestApp } from '../support/test-app.js';
+import { settledFingerprint } from '../support/settled-fingerprint.js';
 import type { TestApp } from '../support/test-app.js';
 import { createCoalition, joinCoalition, signUpOrg } from '../support/fixtures.js';
 import type { Actor } from '../support/fixtures.js';
-import { databaseFingerprint, expectError, expectStatus } from '../support/expect.js';
+import { expectError, expectStatus } from '../support/expect.js';
 import { rawSocket } from '../collab/collab-fixtures.js';
 import { MapSession, createMap, layersOf, openDoc, sendEdit } from './case-map-fixtures.js';
 
@@ -208,7 +209,7 @@ describe('case maps: JSON export and import', () => {
       ],
       ['not even an object', 'map'],
     ];
-    const before = await databaseFingerprint(t.db);
+    const before = await settledFingerprint(t);
     for (const [file, path] of cases) {
       const res = await importAs(owner, { map: file });
       const body = expectError(res, 400, 'VALIDATION_FAILED');
@@ -223,7 +224,7 @@ describe('case maps: JSON export and import', () => {
     );
     expectError(await importAs(observer, { map: valid }), 403, 'FORBIDDEN');
     expectError(await importAs(outsider, { map: valid }), 404, 'NOT_FOUND');
-    expect(await databaseFingerprint(t.db)).toEqual(before);
+    expect(await settledFingerprint(t)).toEqual(before);
   });
 
   it('tolerates garbage in the shared map: it opens, exports, and the map routes answer without crashing', async () => {

@@ -5,10 +5,11 @@ import { createNode, layerDetails } from '@coalesce/case-map';
 import { CollabEvents } from '@coalesce/protocol';
 import type { DocRevokedMessage, DocumentDto, LayerGrantDto, SyncResult } from '@coalesce/protocol';
 import { startTestApp } from '../support/test-app.js';
+import { settledFingerprint } from '../support/settled-fingerprint.js';
 import type { TestApp } from '../support/test-app.js';
 import { addColleague, createCoalition, joinCoalition, signUpOrg } from '../support/fixtures.js';
 import type { Actor } from '../support/fixtures.js';
-import { databaseFingerprint, expectError, expectStatus } from '../support/expect.js';
+import { expectError, expectStatus } from '../support/expect.js';
 import { call, next, rawSocket } from '../collab/collab-fixtures.js';
 import { createMap, layersOf, openDoc, ownLayerId, sendEdit } from './case-map-fixtures.js';
 
@@ -190,13 +191,13 @@ describe('case maps: private layers', () => {
   });
 
   it('refuses documents of kind case-map-layer through POST documents', async () => {
-    const before = await databaseFingerprint(t.db);
+    const before = await settledFingerprint(t);
     const res = await owner.client.post(`/coalitions/${coalitionId}/documents`, {
       title: 'Sneaky layer',
       kind: 'case-map-layer',
     });
     expectError(res, 400, 'VALIDATION_FAILED');
-    expect(await databaseFingerprint(t.db)).toEqual(before);
+    expect(await settledFingerprint(t)).toEqual(before);
   });
 
   it('lets the owner organization grant its layer read-only, audited, and revoke it live', async () => {

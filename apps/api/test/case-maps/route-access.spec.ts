@@ -3,10 +3,11 @@ import type { Socket } from 'socket.io-client';
 import { createNode } from '@coalesce/case-map';
 import type { AccessRequestDto, ErrorBody } from '@coalesce/protocol';
 import { startTestApp } from '../support/test-app.js';
+import { settledFingerprint } from '../support/settled-fingerprint.js';
 import type { TestApp } from '../support/test-app.js';
 import { createCoalition, joinCoalition, signUpOrg } from '../support/fixtures.js';
 import type { Actor } from '../support/fixtures.js';
-import { databaseFingerprint, expectStatus } from '../support/expect.js';
+import { expectStatus } from '../support/expect.js';
 import { rawSocket } from '../collab/collab-fixtures.js';
 import { MapSession, createMap } from './case-map-fixtures.js';
 
@@ -140,7 +141,7 @@ describe('case maps: access on every route', () => {
     for (const route of ROUTES) {
       for (const [who, status] of Object.entries(route.expect) as Array<[Who, Expect]>) {
         const [actor, docId] = actors[who];
-        const before = await databaseFingerprint(t.db);
+        const before = await settledFingerprint(t);
         const res = await actor.client.request<ErrorBody>(
           route.method,
           fill(route.path, docId),
@@ -148,7 +149,7 @@ describe('case maps: access on every route', () => {
         );
         results.push(`${who} ${route.method} ${route.path} -> ${res.status}`);
         expected.push(`${who} ${route.method} ${route.path} -> ${status}`);
-        if (status !== 200) expect(await databaseFingerprint(t.db)).toEqual(before);
+        if (status !== 200) expect(await settledFingerprint(t)).toEqual(before);
       }
     }
     expect(results).toEqual(expected);

@@ -101,8 +101,13 @@ export class BillAlertsService implements OnApplicationShutdown {
     return done;
   }
 
+  /** Resolves once every alert raised so far has been delivered (or given up on). */
+  async settled(): Promise<void> {
+    while (this.pending.size) await Promise.all([...this.pending]);
+  }
+
   async onApplicationShutdown(): Promise<void> {
-    await Promise.all([...this.pending]);
+    await this.settled();
   }
 
   private async deliver(
