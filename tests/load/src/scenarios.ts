@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import type { ClientMode, ServerKind, Target } from './clients/types.js';
 import { sleep } from './lib/clock.js';
+import { measureCommitFloor } from './lib/commit-floor.js';
 import { DIST } from './lib/paths.js';
 import { rssBytes, waitForIdleMachine } from './lib/proc.js';
 import { WorkerHandle } from './lib/rpc.js';
@@ -44,6 +45,8 @@ export interface S1Result extends Partial<StepResult> {
   note?: string;
   connectMs?: Summary;
   syncMs?: Summary;
+  /** Coalesce: one PostgreSQL commit alone at the configuration's pace, on the quiet machine. */
+  commitFloor?: Summary;
 }
 
 export function s1Configs(opts: Options): S1Config[] {
@@ -73,6 +76,7 @@ export async function runS1(
   }
   try {
     const session = await LoadSession.open(server, { ...cfg, workers: opts.workers, deafClient });
+    let result: S1Result;
     try {
       const step = await session.step({
         ratePerClient: 2,
@@ -82,7 +86,7 @@ export async function runS1(
         drainMaxMs: 5000,
         quietMs: 1000,
       });
-      return {
+      result = {
         ...base,
         ...step,
         contended: step.otherLoad > CONTENDED_CORES,
@@ -92,6 +96,13 @@ export async function runS1(
     } finally {
       await session.close();
     }
+    if (server.dbUrl && deafClient === undefined)
+      result.commitFloor = await measureCommitFloor(
+        server.dbUrl,
+        cfg.docs * cfg.perDoc * 2,
+        opts.quick ? 2000 : 5000,
+      );
+    return result;
   } catch (error) {
     return { ...base, ok: false, error: (error as Error).message };
   } finally {
@@ -133,6 +144,12 @@ export interface S2Result {
 }
 
 export const S2_P99_LIMIT_MS = 100;
+/**
+ * Every new server process first carries this rate, unmeasured, so that steps measure the server's
+ * sustained rate rather than its first seconds of running cold code (JIT): measured here, a fresh
+ * Coalesce process failed a first step of 1,000/s that it passed at 3,000/s a few seconds later.
+ */
+export const S2_WARMUP_RATE = 500;
 
 export async function runS2(
   kind: ServerKind,
@@ -155,6 +172,14 @@ export async function runS2(
       perDoc: clients,
       mode: 'raw',
       workers: opts.workers,
+    });
+    await session.step({
+      ratePerClient: S2_WARMUP_RATE / clients,
+      warmupMs: opts.quick ? 1000 : 3000,
+      measureMs: 500,
+      phase: 'even',
+      drainMaxMs: 8000,
+      quietMs: 500,
     });
     return session;
   };

@@ -20,6 +20,8 @@ export interface ServerHandle {
   token?: string;
   /** Coalesce: name of its database (to find the PostgreSQL backends serving it). */
   dbName?: string;
+  /** Coalesce: connection string of its database. */
+  dbUrl?: string;
   createDocs(n: number): Promise<string[]>;
   stop(): Promise<void>;
 }
@@ -213,6 +215,7 @@ export class CoalesceHost {
       port: this.port,
       token: this.token,
       dbName: this.dbName,
+      dbUrl: this.dbUrl,
       createDocs: (n) => this.createDocs(n),
       stop: () => this.stop(),
     };
